@@ -1,0 +1,92 @@
+# Inklusive Quartiere: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+export DJANGO_SETTINGS_MODULE ?= inklusive_quartiere.settings.dev
+
+.PHONY: run test install install-test frontend system-test-deps migrate demo lint \
+        test-sqlite test-postgres test-browser check-migrations clean
+
+## make run: install, build the front end, migrate, load the demo content and serve the site.
+run: install frontend migrate demo
+	@echo ""
+	@echo "  Website:    http://127.0.0.1:$(PORT)/"
+	@echo "  Redaktion:  http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Anmeldung:  Benutzername „redaktion“, Passwort „$$(cat var/demo-redaktion-passwort.txt)“"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: install everything (also Chromium and Java when missing), then lint and all three passes.
+test: install-test frontend system-test-deps lint check-migrations test-sqlite test-postgres test-browser
+	@echo "All test passes finished."
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(VENV)/.installed $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+install-test: $(VENV)/.installed-test node_modules/.installed
+
+frontend: build/static/css/main.css
+build/static/css/main.css: node_modules/.installed frontend/build.mjs $(wildcard frontend/scss/*.scss)
+	npm run --silent build
+
+## Debian's Chromium and a Java runtime for the browser pass; installed with apt-get when run as root.
+system-test-deps:
+	@if [ ! -x "$(CHROMIUM)" ] || ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's Chromium and Java. Install them with:"; \
+	    echo "  sudo apt-get install chromium default-jre-headless"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+migrate: install
+	@mkdir -p var/static
+	$(BIN)/python manage.py migrate --noinput -v0
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+lint: install-test
+	$(BIN)/ruff check .
+
+check-migrations: install-test
+	DJANGO_SETTINGS_MODULE=inklusive_quartiere.settings.test $(BIN)/python manage.py makemigrations --check --dry-run -v1
+
+test-sqlite: install-test
+	@echo "== Pass 1: SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest -m "not browser" -p no:cacheprovider
+
+test-postgres: install-test
+	@echo "== Pass 2: PostgreSQL =="
+	@url=$$($(BIN)/python scripts/postgres_url.py); status=$$?; \
+	if [ $$status -ne 0 ]; then \
+	  if [ "$$CI" = "true" ]; then echo "CI=true: an unreachable PostgreSQL fails the run."; exit 1; fi; \
+	  echo "Skipping the PostgreSQL pass (set DATABASE_URL or start PostgreSQL on 127.0.0.1:5432)."; exit 0; \
+	fi; \
+	DATABASE_URL=$$url $(BIN)/pytest -m "not browser" -p no:cacheprovider
+
+test-browser: install-test frontend system-test-deps
+	@echo "== Pass 3: browser (Playwright + Chromium, axe-core, Nu Html Checker) =="
+	env -u DATABASE_URL $(BIN)/pytest -m browser -p no:cacheprovider
+
+clean:
+	rm -rf build node_modules $(VENV)

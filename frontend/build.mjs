@@ -1,0 +1,36 @@
+// Builds the site's CSS from KERN UX's SCSS sources (only the components we use) and copies the
+// self-hosted fonts. Output goes to build/static/, which Django serves as static files.
+import { compile } from "sass";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "build", "static");
+const kern = join(root, "node_modules", "@kern-ux", "native");
+
+mkdirSync(join(out, "css"), { recursive: true });
+mkdirSync(join(out, "fonts"), { recursive: true });
+
+const result = compile(join(root, "frontend", "scss", "main.scss"), {
+  loadPaths: [join(root, "node_modules")],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import", "global-builtin", "color-functions"],
+});
+writeFileSync(join(out, "css", "main.css"), result.css);
+
+const print = compile(join(root, "frontend", "scss", "print.scss"), {
+  loadPaths: [join(root, "node_modules")],
+  style: "compressed",
+});
+writeFileSync(join(out, "css", "print.css"), print.css);
+
+// Only the weights the design uses (regular, italic, semibold, bold).
+for (const face of ["Regular", "Italic", "SemiBold", "Bold"]) {
+  copyFileSync(
+    join(kern, "dist", "fonts", "fira-sans", `FiraSans-${face}.woff2`),
+    join(out, "fonts", `FiraSans-${face}.woff2`),
+  );
+}
+console.log(`built ${join(out, "css", "main.css")} (${result.css.length} bytes)`);

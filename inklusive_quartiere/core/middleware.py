@@ -1,0 +1,28 @@
+"""Response headers decided in one place: content security policy and cache rules."""
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+
+ADMIN_PREFIXES = ("/admin/",)
+
+
+class ResponsePolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        is_admin = request.path.startswith(ADMIN_PREFIXES)
+
+        # The public site loads nothing from other hosts; the browser enforces it too.
+        if not is_admin and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = settings.CONTENT_SECURITY_POLICY
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+
+        # Anything shown to a signed-in person, and the editor, is never kept by a shared cache.
+        user = getattr(request, "user", None)
+        if is_admin or (user is not None and user.is_authenticated):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response

@@ -1,0 +1,171 @@
+"""Home page, standard content page and the site-wide settings (contact data, legal pages)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyStreamBlock
+
+
+class ExampleContentMixin(models.Model):
+    """Invented demo content carries a visible "Beispielinhalt" note on the page."""
+
+    is_example = models.BooleanField(
+        _("Beispielinhalt"),
+        default=False,
+        help_text=_("Erfundener Beispielinhalt – wird auf der Seite deutlich als Beispiel gekennzeichnet."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(ExampleContentMixin, Page):
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Inhalt"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+        verbose_name_plural = _("Startseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        from .visibility import visible_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["teasers"] = visible_pages(request.user, self.get_children().in_menu()).specific()
+        return context
+
+
+class ContentPage(ExampleContentMixin, Page):
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        max_length=600,
+        help_text=_("Ein bis drei Sätze; erscheinen groß unter dem Titel und in Übersichten."),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Inhalt"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        from .visibility import visible_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = visible_pages(request.user, self.get_children()).specific()
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact data and the legal pages every page links to in its footer."""
+
+    organisation = models.CharField(_("Betreiber"), max_length=200, default="Städtetag Baden-Württemberg")
+    department = models.CharField(_("Abteilung / Referat"), max_length=200, blank=True)
+    address = models.TextField(_("Anschrift"), blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Impressum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutz"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Erklärung zur Barrierefreiheit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Leichte Sprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Gebärdensprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Kontakt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("department"),
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("imprint_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("easy_language_page"),
+                FieldPanel("sign_language_page"),
+                FieldPanel("contact_page"),
+            ],
+            heading=_("Pflichtseiten im Fußbereich"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Kontakt und Pflichtseiten")
+
+    def footer_links(self):
+        """(label, page) pairs in the order the footer shows them; unset pages are left out."""
+        pairs = [
+            (_("Impressum"), self.imprint_page),
+            (_("Datenschutz"), self.privacy_page),
+            (_("Erklärung zur Barrierefreiheit"), self.accessibility_page),
+            (_("Leichte Sprache"), self.easy_language_page),
+            (_("Gebärdensprache"), self.sign_language_page),
+            (_("Kontakt"), self.contact_page),
+        ]
+        return [(label, page) for label, page in pairs if page is not None and page.live]

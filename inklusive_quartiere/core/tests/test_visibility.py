@@ -1,0 +1,71 @@
+"""The one visibility rule: live, and not inside a section the user may not see."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group, User
+from wagtail.models import PageViewRestriction
+
+from inklusive_quartiere.core.models import ContentPage
+from inklusive_quartiere.core.visibility import can_view, is_members_only, visible_pages
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sections(demo):
+    members = Group.objects.create(name="Netzwerk")
+    public = demo.add_child(instance=ContentPage(title="Öffentlich", slug="oeffentlich"))
+    public.save_revision().publish()
+    groups_only = demo.add_child(instance=ContentPage(title="Mitglieder", slug="mitglieder"))
+    groups_only.save_revision().publish()
+    child = groups_only.add_child(instance=ContentPage(title="Unterseite", slug="unterseite"))
+    child.save_revision().publish()
+    r = PageViewRestriction.objects.create(page=groups_only, restriction_type="groups")
+    r.groups.add(members)
+    login_only = demo.add_child(instance=ContentPage(title="Angemeldet", slug="angemeldet"))
+    login_only.save_revision().publish()
+    PageViewRestriction.objects.create(page=login_only, restriction_type="login")
+    password = demo.add_child(instance=ContentPage(title="Passwort", slug="passwort"))
+    password.save_revision().publish()
+    PageViewRestriction.objects.create(page=password, restriction_type="password", password="geheim")
+    draft = demo.add_child(instance=ContentPage(title="Entwurf", slug="entwurf", live=False))
+    return {
+        "members": members,
+        "public": public,
+        "groups_only": groups_only,
+        "child": child,
+        "login_only": login_only,
+        "password": password,
+        "draft": draft,
+    }
+
+
+def _slugs(user):
+    return set(visible_pages(user, ContentPage.objects.all()).values_list("slug", flat=True))
+
+
+def test_anonymous_sees_only_public_live_pages(sections):
+    slugs = _slugs(AnonymousUser())
+    assert "oeffentlich" in slugs
+    assert not slugs & {"mitglieder", "unterseite", "angemeldet", "passwort", "entwurf"}
+
+
+def test_signed_in_non_member_passes_login_but_not_group_restrictions(sections):
+    user = User.objects.create_user("gast", password="x" * 16)
+    slugs = _slugs(user)
+    assert "angemeldet" in slugs
+    assert not slugs & {"mitglieder", "unterseite", "passwort", "entwurf"}
+
+
+def test_member_sees_members_section_and_its_descendants(sections):
+    user = User.objects.create_user("mitglied", password="x" * 16)
+    user.groups.add(sections["members"])
+    slugs = _slugs(user)
+    assert {"mitglieder", "unterseite", "angemeldet"} <= slugs
+    assert not slugs & {"passwort", "entwurf"}
+    assert can_view(user, sections["child"])
+    assert not can_view(AnonymousUser(), sections["child"])
+
+
+def test_members_only_label(sections):
+    assert is_members_only(sections["child"])
+    assert not is_members_only(sections["public"])

@@ -1,0 +1,12 @@
+"""Designed error pages. The 500 page is rendered without database access, since the database may be the fault."""
+
+from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+
+
+def page_not_found(request, exception=None):
+    return HttpResponseNotFound(loader.render_to_string("404.html", {"request": request}, request=request))
+
+
+def server_error(request):
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -1,0 +1,15 @@
+"""Settings for the test suite: the database comes from DATABASE_URL (SQLite by default), fast hashing."""
+
+from .base import *  # noqa: F403
+from .env import env_str
+
+SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TESTING = True

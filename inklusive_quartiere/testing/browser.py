@@ -1,0 +1,131 @@
+"""pytest fixtures of the browser pass: Playwright driving Debian's Chromium, axe-core and the Nu Html Checker.
+
+Pages are checked against a gunicorn server with the demo content (``server.demo_site``). Every request
+that leaves 127.0.0.1 is blocked and recorded, so a test can assert that a page asked no other host.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .server import BASE_DIR, demo_site, html_checker
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = [1280, 320]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    with demo_site(tmp_path_factory.mktemp("site")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def vnu_url(tmp_path_factory):
+    with html_checker(tmp_path_factory.mktemp("vnu")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@dataclass
+class BrowserPage:
+    page: object
+    base_url: str
+    foreign_requests: list[str] = field(default_factory=list)
+
+    def goto(self, path: str):
+        return self.page.goto(self.base_url + path, wait_until="load")
+
+    def axe_violations(self) -> list[dict]:
+        self.page.add_script_tag(path=str(AXE_JS))
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            AXE_TAGS,
+        )
+        return [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]
+        ]
+
+    def has_horizontal_scroll(self) -> bool:
+        return self.page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
+
+def _make_page(chromium, site_url, width):
+    # bypass_csp only lets the test inject axe-core; the page itself still runs under its CSP.
+    context = chromium.new_context(viewport={"width": width, "height": 900}, locale="de-DE", bypass_csp=True)
+    page = context.new_page()
+    wrapper = BrowserPage(page=page, base_url=site_url)
+
+    def guard(route):
+        host = urlsplit(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            wrapper.foreign_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return context, wrapper
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
+def browser_page(request, chromium, site_url):
+    context, wrapper = _make_page(chromium, site_url, request.param)
+    yield wrapper
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(chromium, site_url):
+    context, wrapper = _make_page(chromium, site_url, 1280)
+    yield wrapper
+    context.close()
+
+
+def check_html(vnu_url: str, html: str) -> list[dict]:
+    """Errors the Nu Html Checker reports for this document (warnings are not errors)."""
+    request = urllib.request.Request(  # noqa: S310 - loopback only
+        vnu_url + "?out=json",
+        data=html.encode("utf-8"),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        messages = json.load(response)["messages"]
+    return [
+        {"line": m.get("lastLine"), "message": m.get("message"), "extract": m.get("extract")}
+        for m in messages
+        if m.get("type") == "error" or m.get("subType") == "fatal"
+    ]

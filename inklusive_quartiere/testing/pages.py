@@ -1,0 +1,15 @@
+"""Every page type the browser pass checks. Adding a page type is one line here.
+
+Each entry: (id, path, expected HTTP status). Paths refer to the demo content from ``load_demo``.
+"""
+
+PAGES = [
+    ("home", "/", 200),
+    ("content-page", "/projekt/", 200),
+    ("content-page-nested", "/projekt/foerderung/", 200),
+    ("legal-page-example", "/impressum/", 200),
+    ("search-empty", "/suche/", 200),
+    ("search-results", "/suche/?q=Quartier", 200),
+    ("search-no-results", "/suche/?q=Zzyzxwort", 200),
+    ("not-found", "/diese-seite-gibt-es-nicht/", 404),
+]

@@ -1,0 +1,53 @@
+"""The browser pass: every page type at 1280 and 320 px, held to WCAG 2.2 AA (axe), valid HTML, no other host."""
+
+import pytest
+
+from .browser import check_html
+from .pages import PAGES
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("name", "path", "status"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_is_accessible_and_local(browser_page, name, path, status):
+    response = browser_page.goto(path)
+    assert response.status == status
+    violations = browser_page.axe_violations()
+    assert violations == [], f"axe violations on {path}: {violations}"
+    assert browser_page.foreign_requests == [], f"{path} asked other hosts: {browser_page.foreign_requests}"
+    assert not browser_page.has_horizontal_scroll(), f"{path} scrolls horizontally"
+
+
+@pytest.mark.parametrize(("name", "path", "status"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_is_valid_html(desktop_page, vnu_url, name, path, status):
+    response = desktop_page.goto(path)
+    errors = check_html(vnu_url, response.text())
+    assert errors == [], f"Nu Html Checker errors on {path}: {errors}"
+
+
+def test_skip_link_moves_focus_to_content(desktop_page):
+    page = desktop_page.page
+    desktop_page.goto("/projekt/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".iq-skip-link")
+    assert skip.evaluate("el => el === document.activeElement")
+    box = skip.bounding_box()
+    assert box is not None and box["y"] >= 0, "the focused skip link must be visible"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhalt"
+
+
+def test_focus_is_visible_on_links(desktop_page):
+    page = desktop_page.page
+    desktop_page.goto("/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "keyboard focus needs a visible indicator"
+
+
+def test_main_navigation_marks_current_section(desktop_page):
+    desktop_page.goto("/projekt/foerderung/")
+    current = desktop_page.page.locator(".iq-nav a[aria-current]")
+    assert current.count() == 1
+    assert current.inner_text().strip() == "Das Projekt"
