@@ -5,7 +5,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
-export DJANGO_SETTINGS_MODULE ?= inklusive_quartiere.settings.dev
 
 .PHONY: run test install install-test frontend system-test-deps migrate demo lint \
         test-sqlite test-postgres test-browser check-migrations clean
@@ -73,7 +72,7 @@ check-migrations: install-test
 
 test-sqlite: install-test
 	@echo "== Pass 1: SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest -m "not browser" -p no:cacheprovider
+	env -u DATABASE_URL $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m "not browser" -p no:cacheprovider
 
 test-postgres: install-test
 	@echo "== Pass 2: PostgreSQL =="
@@ -82,11 +81,11 @@ test-postgres: install-test
 	  if [ "$$CI" = "true" ]; then echo "CI=true: an unreachable PostgreSQL fails the run."; exit 1; fi; \
 	  echo "Skipping the PostgreSQL pass (set DATABASE_URL or start PostgreSQL on 127.0.0.1:5432)."; exit 0; \
 	fi; \
-	DATABASE_URL=$$url $(BIN)/pytest -m "not browser" -p no:cacheprovider
+	DATABASE_URL=$$url $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m "not browser" -p no:cacheprovider
 
 test-browser: install-test frontend system-test-deps
 	@echo "== Pass 3: browser (Playwright + Chromium, axe-core, Nu Html Checker) =="
-	env -u DATABASE_URL $(BIN)/pytest -m browser -p no:cacheprovider
+	env -u DATABASE_URL $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m browser -p no:cacheprovider
 
 clean:
 	rm -rf build node_modules $(VENV)
