@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-test frontend system-test-deps migrate demo lint \
+.PHONY: bench-pdf run test install install-test frontend system-test-deps migrate demo lint \
         test-sqlite test-postgres test-browser check-migrations clean
 
 ## make run: install, build the front end, migrate, load the demo content and serve the site.
@@ -41,9 +41,14 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 install-test: $(VENV)/.installed-test node_modules/.installed
 
-frontend: build/static/css/main.css
+frontend: build/static/css/main.css build/pdf-fonts/.done
 build/static/css/main.css: node_modules/.installed frontend/build.mjs $(wildcard frontend/scss/*.scss)
 	npm run --silent build
+
+# TrueType copies of the fonts for the PDF renderer (WeasyPrint loads them far faster than WOFF2).
+build/pdf-fonts/.done: build/static/css/main.css | $(VENV)/.installed
+	$(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'inklusive_quartiere.settings.dev'); django.setup(); from inklusive_quartiere.steckbriefe.pdf import ensure_pdf_fonts; ensure_pdf_fonts()"
+	touch $@
 
 ## Debian's Chromium and a Java runtime for the browser pass; installed with apt-get when run as root.
 system-test-deps:
@@ -86,6 +91,10 @@ test-postgres: install-test
 test-browser: install-test frontend system-test-deps
 	@echo "== Pass 3: browser (Playwright + Chromium, axe-core, Nu Html Checker) =="
 	env -u DATABASE_URL $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m browser -p no:cacheprovider
+
+## Benchmarks (not part of make test): results go to docs/benchmarks.md by hand.
+bench-pdf: install frontend
+	$(BIN)/python bench/steckbrief_pdf.py --runs 15
 
 clean:
 	rm -rf build node_modules $(VENV)

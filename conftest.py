@@ -3,12 +3,20 @@ import pytest
 pytest_plugins = ["inklusive_quartiere.testing.browser"]
 
 
-@pytest.fixture
-def demo(db):
-    """The demo content from ``load_demo`` in the test database."""
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo content is loaded once per test database; each test runs in a transaction rolled back after it."""
+    from io import StringIO
+
     from django.core.management import call_command
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=StringIO())
+
+
+@pytest.fixture
+def demo(db):
+    """The home page of the demo content (loaded once per session by ``django_db_setup``)."""
     from inklusive_quartiere.core.models import HomePage
 
     return HomePage.objects.get()

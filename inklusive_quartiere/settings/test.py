@@ -13,3 +13,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TESTING = True
+
+# Tests never write into the developer's var/ (demo password file, uploads).
+if not env_str("VAR_DIR"):
+    import tempfile
+    from pathlib import Path
+
+    VAR_DIR = Path(tempfile.mkdtemp(prefix="iq-test-"))
+    MEDIA_ROOT = VAR_DIR / "media"

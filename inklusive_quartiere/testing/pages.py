@@ -12,4 +12,8 @@ PAGES = [
     ("search-results", "/suche/?q=Quartier", 200),
     ("search-no-results", "/suche/?q=Zzyzxwort", 200),
     ("not-found", "/diese-seite-gibt-es-nicht/", 404),
+    ("city-index", "/stadtlabore/", 200),
+    ("city", "/stadtlabore/bad-krozingen/", 200),
+    ("steckbrief-full", "/stadtlabore/bad-krozingen/hitzeschutz-kurort-kuehle-orte/", 200),
+    ("steckbrief-minimal", "/stadtlabore-vor-ort/kuenzelsau/idee-quartierslotsen-neuzugezogene/", 200),
 ]

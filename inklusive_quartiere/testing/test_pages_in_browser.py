@@ -51,3 +51,20 @@ def test_main_navigation_marks_current_section(desktop_page):
     current = desktop_page.page.locator(".iq-nav a[aria-current]")
     assert current.count() == 1
     assert current.inner_text().strip() == "Das Projekt"
+
+
+def test_keyboard_user_downloads_a_steckbrief_pdf(desktop_page):
+    """Keyboard only: tab to the PDF link on a Steckbrief and press Enter; a PDF arrives."""
+    page = desktop_page.page
+    desktop_page.goto("/stadtlabore/bad-krozingen/hitzeschutz-kurort-kuehle-orte/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.includes('Als PDF herunterladen')"):
+            break
+    else:
+        raise AssertionError("the PDF link is not reachable with the keyboard")
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    path = download_info.value.path()
+    with open(path, "rb") as handle:
+        assert handle.read(5) == b"%PDF-"

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def sections(demo):
-    members = Group.objects.create(name="Netzwerk")
+    members = Group.objects.get_or_create(name="Netzwerk")[0]
     public = demo.add_child(instance=ContentPage(title="Öffentlich", slug="oeffentlich"))
     public.save_revision().publish()
     groups_only = demo.add_child(instance=ContentPage(title="Mitglieder", slug="mitglieder"))

@@ -49,7 +49,7 @@ def test_page_number_beyond_the_end_is_404(client, demo):
 
 
 def test_members_only_page_absent_from_search_for_anonymous(client, demo):
-    members = Group.objects.create(name="Netzwerk")
+    members = Group.objects.get_or_create(name="Netzwerk")[0]
     secret = demo.add_child(instance=ContentPage(title="Markerwortqq Protokoll", slug="intern"))
     secret.save_revision().publish()
     restriction = PageViewRestriction.objects.create(page=secret, restriction_type="groups")

@@ -1,0 +1,151 @@
+"""Cities of the network and their neighbourhoods (Quartiere).
+
+Minimal here (facts and neighbourhoods); the cities issue adds film, contact and the map. Each city's
+Steckbriefe live below its page so that Wagtail's subtree permissions can give each city its own editors.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from inklusive_quartiere.core.visibility import visible_pages
+
+
+class Network(models.TextChoices):
+    STADTLABOR = "stadtlabor", _("StadtLabor")
+    VOR_ORT = "vor_ort", _("StadtLabor vor Ort")
+
+
+class Regierungsbezirk(models.TextChoices):
+    FREIBURG = "freiburg", _("Freiburg")
+    KARLSRUHE = "karlsruhe", _("Karlsruhe")
+    STUTTGART = "stuttgart", _("Stuttgart")
+    TUEBINGEN = "tuebingen", _("Tübingen")
+
+
+class SizeBand(models.TextChoices):
+    """Town size bands of the catalogue, derived from the number of inhabitants."""
+
+    SMALL = "lt10k", _("unter 10 000 Einwohner")
+    MEDIUM = "10k-50k", _("10 000 bis 50 000 Einwohner")
+    LARGE = "50k-100k", _("50 000 bis 100 000 Einwohner")
+    CITY = "gt100k", _("über 100 000 Einwohner")
+
+
+def size_band_for(inhabitants: int | None) -> str | None:
+    if not inhabitants:
+        return None
+    if inhabitants < 10_000:
+        return SizeBand.SMALL
+    if inhabitants < 50_000:
+        return SizeBand.MEDIUM
+    if inhabitants <= 100_000:
+        return SizeBand.LARGE
+    return SizeBand.CITY
+
+
+class CityIndexPage(Page):
+    """Overview of one network's cities (StadtLabore / StadtLabore vor Ort)."""
+
+    network = models.CharField(_("Netzwerk"), max_length=20, choices=Network.choices)
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+
+    content_panels = [*Page.content_panels, FieldPanel("network"), FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["cities.CityPage"]
+
+    class Meta:
+        verbose_name = _("Städteübersicht")
+        verbose_name_plural = _("Städteübersichten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cities"] = visible_pages(request.user, CityPage.objects.child_of(self)).order_by("title")
+        return context
+
+
+class CityPage(Page):
+    network = models.CharField(_("Netzwerk"), max_length=20, choices=Network.choices)
+    district = models.CharField(_("Landkreis"), max_length=100, help_text=_("„Stadtkreis“ bei kreisfreien Städten."))
+    regierungsbezirk = models.CharField(_("Regierungsbezirk"), max_length=20, choices=Regierungsbezirk.choices)
+    inhabitants = models.PositiveIntegerField(_("Einwohnerinnen und Einwohner (ca.)"), null=True, blank=True)
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(47), MaxValueValidator(50)],
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(7), MaxValueValidator(11)],
+    )
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("network"), FieldPanel("regierungsbezirk")]),
+                FieldRowPanel([FieldPanel("district"), FieldPanel("inhabitants")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Eckdaten"),
+        ),
+        InlinePanel("neighbourhoods", heading=_("Beteiligte Quartiere"), label=_("Quartier")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("network")]
+    parent_page_types = ["cities.CityIndexPage"]
+    subpage_types = ["steckbriefe.SteckbriefPage"]
+
+    class Meta:
+        verbose_name = _("Stadt")
+        verbose_name_plural = _("Städte")
+
+    @property
+    def size_band(self):
+        return size_band_for(self.inhabitants)
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.pk else None
+        parent = parent.specific if parent else None
+        if isinstance(parent, CityIndexPage) and parent.network != self.network:
+            raise ValidationError(
+                {"network": _("Das Netzwerk muss zur Übersichtsseite passen, unter der die Stadt steht.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["steckbriefe"] = visible_pages(request.user, SteckbriefPage.objects.child_of(self)).order_by("title")
+        return context
+
+
+class Neighbourhood(Orderable):
+    city = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="neighbourhoods")
+    name = models.CharField(_("Name"), max_length=120)
+    description = models.TextField(_("Kurzbeschreibung"), blank=True, max_length=600)
+    residents = models.PositiveIntegerField(_("Bewohnerinnen und Bewohner (ca.)"), null=True, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("residents")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Quartier")
+        verbose_name_plural = _("Quartiere")
+
+    def __str__(self):
+        return f"{self.name} ({self.city.title})"

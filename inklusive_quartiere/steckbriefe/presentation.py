@@ -1,0 +1,105 @@
+"""What the detail page and the PDF show, computed once with a fixed number of queries."""
+
+from __future__ import annotations
+
+import json
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from inklusive_quartiere.core.visibility import is_members_only, visible_pages
+
+
+def month_year(value):
+    return date_format(value, "F Y") if value else ""
+
+
+def period_label(page) -> str:
+    start = month_year(page.start_date)
+    if page.end_date:
+        return _("%(start)s bis %(end)s") % {"start": start, "end": month_year(page.end_date)}
+    return _("seit %(start)s (laufend)") % {"start": start}
+
+
+def status_label(page, since) -> str:
+    if since:
+        return _("%(status)s (seit %(date)s)") % {
+            "status": page.get_status_display(),
+            "date": date_format(since, "j. F Y"),
+        }
+    return page.get_status_display()
+
+
+def key_facts(page, city, categories, target_groups, status_since=None):
+    facts = [
+        (_("Stadt"), city.title if city else ""),
+        (_("Status"), status_label(page, status_since)),
+        (_("Zeitraum"), period_label(page)),
+        (_("Kategorien"), ", ".join(c.name for c in categories)),
+        (_("Zielgruppen"), ", ".join(t.name for t in target_groups) or _("nicht angegeben")),
+        (_("Kosten"), page.get_cost_band_display()),
+        (_("Personalaufwand"), page.get_staff_effort_display()),
+        (_("Dauer"), page.get_duration_display()),
+    ]
+    return [(label, value) for label, value in facts if value]
+
+
+def json_ld(page, request, city, categories) -> str:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "description": page.summary,
+        "inLanguage": "de",
+        "url": page.get_full_url(request),
+        "about": [c.name for c in categories],
+        "license": page.licence_url or page.get_licence_display(),
+        "isAccessibleForFree": True,
+    }
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at.date().isoformat()
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.date().isoformat()
+    if city:
+        data["spatialCoverage"] = {
+            "@type": "Place",
+            "name": city.title,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": city.title,
+                "addressRegion": "Baden-Württemberg",
+                "addressCountry": "DE",
+            },
+        }
+    # "</" must never close the surrounding <script> element.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def detail_context(page, request) -> dict:
+    city = page.city
+    categories = list(page.categories.all())
+    target_groups = list(page.target_groups.all())
+    history = sorted(page.status_history.all(), key=lambda e: (e.date, e.sort_order or 0))
+    related = list(
+        visible_pages(request.user, page.related_steckbriefe.all()).only(
+            "id", "title", "url_path", "summary", "path", "depth"
+        )
+    )
+    sections = page.sections()
+    status_since = max((e.date for e in history if e.status == page.status), default=None)
+    return {
+        "city": city,
+        "categories": categories,
+        "target_groups": target_groups,
+        "neighbourhoods": list(page.neighbourhoods.all()),
+        "funding_programmes": list(page.funding_programmes.all()),
+        "history": history,
+        "status_since": status_since,
+        "related": related,
+        "sections": sections,
+        "show_toc": len(sections) >= 4,
+        "key_facts": key_facts(page, city, categories, target_groups, status_since),
+        "json_ld": json_ld(page, request, city, categories),
+        "members_only": is_members_only(page),
+        "period": period_label(page),
+    }

@@ -1,0 +1,74 @@
+"""Editable taxonomies (Wagtail snippets) and the contact person of a Steckbrief."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Term(index.Indexed, models.Model):
+    name = models.CharField(_("Name"), max_length=120, unique=True)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=120, unique=True, allow_unicode=False)
+    description = models.TextField(_("Beschreibung"), blank=True, max_length=600)
+    sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Category(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("Kategorie")
+        verbose_name_plural = _("Kategorien")
+
+
+class TargetGroup(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+
+
+class FundingProgramme(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("Förderprogramm")
+        verbose_name_plural = _("Förderprogramme")
+
+
+class ContactPerson(index.Indexed, models.Model):
+    """Whom to ask about a Steckbrief. The e-mail address is never rendered in HTML (a contact form uses it)."""
+
+    name = models.CharField(_("Name"), max_length=120)
+    role = models.CharField(_("Funktion"), max_length=120, blank=True)
+    organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    email = models.EmailField(
+        _("E-Mail"),
+        blank=True,
+        help_text=_("Wird nie auf der Website angezeigt; Anfragen erreichen die Person über ein Formular."),
+    )
+    is_example = models.BooleanField(_("Erfundene Beispielperson"), default=False)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("is_example"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("organisation")]
+
+    class Meta:
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation}" if self.organisation else self.name

@@ -1,0 +1,113 @@
+"""Editing in Wagtail's admin: invalid input re-renders the form with a clear message and saves nothing."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from inklusive_quartiere.cities.models import CityPage
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+from inklusive_quartiere.steckbriefe.taxonomy import Category
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, demo):
+    user = User.objects.create_superuser("chefredaktion", "c@example.org", "x" * 16)
+    client.force_login(user)
+    return client
+
+
+def _form(**overrides):
+    data = {
+        "title": "Neuer Steckbrief Lupine",
+        "slug": "neuer-steckbrief-lupine",
+        "summary": "Kurz und knapp.",
+        "status": "in_progress",
+        "status_history": inline_formset([]),
+        "start_date": "2022-03-01",
+        "end_date": "",
+        "cost_band": "lt5k",
+        "staff_effort": "low",
+        "duration": "short",
+        "partners": "",
+        "description": rich_text("<p>Beschreibung.</p>"),
+        "aims": rich_text(""),
+        "steps": streamfield([]),
+        "success_factors": rich_text(""),
+        "stumbling_blocks": rich_text(""),
+        "transferability": rich_text(""),
+        "results": rich_text(""),
+        "gallery": streamfield([]),
+        "downloads": streamfield([]),
+        "contact": "",
+        "last_reviewed": "",
+        "licence": "cc-by-4.0",
+        "seo_title": "",
+        "search_description": "",
+        "is_example": "",
+    }
+    categories = overrides.pop("categories", [Category.objects.first().pk])
+    data.update(overrides)
+    form = nested_form_data(data)
+    # Multiple-choice fields go to the test client as lists, which nested_form_data would flatten.
+    form["categories"] = categories
+    return form
+
+
+def _add_url():
+    city = CityPage.objects.get(slug="ulm")
+    return f"/admin/pages/add/steckbriefe/steckbriefpage/{city.pk}/"
+
+
+def test_valid_steckbrief_is_saved(editor_client):
+    response = editor_client.post(_add_url(), _form())
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert SteckbriefPage.objects.filter(slug="neuer-steckbrief-lupine").exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"end_date": "2021-01-01"}, "Das Ende liegt vor dem Beginn"),
+        ({"summary": "x" * 301}, "höchstens 300 Zeichen"),
+        ({"categories": []}, "Dieses Feld muss ausgefüllt werden"),
+        ({"last_reviewed": "2999-01-01"}, "darf nicht in der Zukunft liegen"),
+    ],
+    ids=["end-before-start", "summary-too-long", "no-category", "reviewed-in-future"],
+)
+def test_invalid_input_shows_message_and_saves_nothing(editor_client, overrides, message):
+    response = editor_client.post(_add_url(), _form(**overrides))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not SteckbriefPage.objects.filter(slug="neuer-steckbrief-lupine").exists()
+
+
+def test_image_without_alt_text_cannot_be_published(editor_client):
+    """Wagtail defers block validation for drafts; publishing enforces alt text or the decorative choice."""
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Foto", file=get_test_image_file())
+    gallery = streamfield(
+        [
+            (
+                "figure",
+                {"image-image": image.pk, "image-alt_text": "", "image-decorative": "", "caption": "", "credit": ""},
+            )
+        ]
+    )
+    form = _form(gallery=gallery)
+    form["action-publish"] = "action-publish"
+    response = editor_client.post(_add_url(), form)
+    assert response.status_code == 200
+    assert not SteckbriefPage.objects.filter(slug="neuer-steckbrief-lupine").exists()
+
+
+def test_edit_form_has_tabs_in_the_coordinators_order(editor_client):
+    page = SteckbriefPage.objects.first()
+    html = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    tabs = re.findall(r'role="tab"[^>]*>\s*(?:<[^>]+>\s*)*([^<]+?)\s*<', html)
+    assert tabs[:5] == ["Überblick", "Inhalt", "Aufwand und Partner", "Bilder und Downloads", "Kontakt und Verweise"]
