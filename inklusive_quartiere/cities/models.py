@@ -127,11 +127,17 @@ class CityPage(Page):
                 {"network": _("Das Netzwerk muss zur Übersichtsseite passen, unter der die Stadt steht.")}
             )
 
+    def search_fields_text(self) -> dict[str, str]:
+        neighbourhoods = [f"{n.name}. {n.description}" for n in self.neighbourhoods.all()]
+        body = [self.get_network_display(), self.district, self.get_regierungsbezirk_display(), *neighbourhoods]
+        return {"title": self.title, "summary": self.intro, "body": "\n".join(body)}
+
     def get_context(self, request, *args, **kwargs):
-        from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+        from inklusive_quartiere.catalogue.listing import catalogue_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["steckbriefe"] = visible_pages(request.user, SteckbriefPage.objects.child_of(self)).order_by("title")
+        # The catalogue's listing with this city fixed: same filters, counts and search as /steckbriefe/.
+        context.update(catalogue_context(request, base_url=self.url, fixed={"stadt": [self.slug]}))
         return context
 
 

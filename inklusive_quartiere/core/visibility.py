@@ -25,16 +25,24 @@ def _user_passes(restriction: PageViewRestriction, user, group_ids: set[int]) ->
     return False
 
 
-def hidden_q(user) -> Q:
-    """A Q matching every page that lies in a section this user may not see."""
+def hidden_paths(user) -> list[str]:
+    """Tree paths of the sections this user may not see (each hides the page and all its descendants).
+
+    Both evaluators of the rule use this: ``hidden_q`` for database queries and the catalogue's in-memory
+    engine (catalogue/engine.py) for listings, counts and search.
+    """
     group_ids: set[int] = set()
     if user is not None and user.is_authenticated:
         group_ids = set(user.groups.values_list("pk", flat=True))
-    q = Q()
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    for restriction in restrictions:
-        if not _user_passes(restriction, user, group_ids):
-            q |= Q(path__startswith=restriction.page.path)
+    return sorted({r.page.path for r in restrictions if not _user_passes(r, user, group_ids)})
+
+
+def hidden_q(user) -> Q:
+    """A Q matching every page that lies in a section this user may not see."""
+    q = Q()
+    for path in hidden_paths(user):
+        q |= Q(path__startswith=path)
     return q
 
 

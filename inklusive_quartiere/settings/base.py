@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "inklusive_quartiere.core",
     "inklusive_quartiere.cities",
     "inklusive_quartiere.steckbriefe",
+    "inklusive_quartiere.catalogue",
     "inklusive_quartiere.search",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",

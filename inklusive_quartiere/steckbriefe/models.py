@@ -241,6 +241,23 @@ class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
         ]
         return [(anchor, heading, value) for anchor, heading, value in pairs if value]
 
+    def search_fields_text(self) -> dict[str, str]:
+        """What the search index reads (catalogue/indexing.py): title, summary, and everything else as body."""
+        from django.utils.html import strip_tags
+
+        city = self.city
+        body = [
+            strip_tags(str(value)) for value in (
+                self.description, self.aims, self.success_factors, self.stumbling_blocks,
+                self.transferability, self.results,
+            ) if value
+        ]
+        body += [f"{step.value['title']}. {step.value['text']}" for step in self.steps]
+        body += [self.partners, city.title if city else ""]
+        body += [c.name for c in self.categories.all()] + [t.name for t in self.target_groups.all()]
+        body += [n.name for n in self.neighbourhoods.all()]
+        return {"title": self.title, "summary": self.summary, "body": "\n".join(body)}
+
     def get_meta_description(self):
         return self.search_description or self.summary
 

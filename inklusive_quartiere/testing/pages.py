@@ -14,6 +14,11 @@ PAGES = [
     ("not-found", "/diese-seite-gibt-es-nicht/", 404),
     ("city-index", "/stadtlabore/", 200),
     ("city", "/stadtlabore/bad-krozingen/", 200),
+    ("catalogue", "/steckbriefe/", 200),
+    ("catalogue-filtered", "/steckbriefe/?kategorie=inklusion&kosten=lt5k&kosten=none&sortierung=titel", 200),
+    ("catalogue-search", "/steckbriefe/?q=Nachbarschaftstreff", 200),
+    ("catalogue-empty", "/steckbriefe/?q=Zzyzxwort&stadt=ulm", 200),
+    ("catalogue-category", "/steckbriefe/kategorie/inklusion/", 200),
     ("steckbrief-full", "/stadtlabore/bad-krozingen/hitzeschutz-kurort-kuehle-orte/", 200),
     ("steckbrief-minimal", "/stadtlabore-vor-ort/kuenzelsau/idee-quartierslotsen-neuzugezogene/", 200),
 ]

@@ -68,3 +68,34 @@ def test_keyboard_user_downloads_a_steckbrief_pdf(desktop_page):
     path = download_info.value.path()
     with open(path, "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_keyboard_only_journey_filter_open_result_download_pdf(desktop_page):
+    """Keyboard only: open a filter group, tick a value, apply, open the first result, download its PDF."""
+    page = desktop_page.page
+    desktop_page.goto("/steckbriefe/")
+
+    def tab_to(predicate_js, limit=200):
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate(predicate_js):
+                return
+        raise AssertionError(f"not reachable with the keyboard: {predicate_js}")
+
+    tab_to("document.activeElement.tagName === 'SUMMARY' && document.activeElement.textContent.includes('Status')")
+    page.keyboard.press("Enter")
+    tab_to("document.activeElement.name === 'status' && document.activeElement.value === 'permanent'")
+    page.keyboard.press("Space")
+    tab_to("document.activeElement.type === 'submit' && document.activeElement.closest('.iq-catalogue')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "status=permanent" in page.url
+    tab_to("document.activeElement.closest('.iq-result') !== null")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text()
+    tab_to("document.activeElement.textContent.includes('Als PDF herunterladen')")
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    with open(download_info.value.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"

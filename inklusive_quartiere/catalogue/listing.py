@@ -1,0 +1,229 @@
+"""The catalogue listing: reading the filters from the URL, asking the engine, preparing the template.
+
+Used by the catalogue page, its category routes and the city pages: one implementation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.http import Http404, QueryDict
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from inklusive_quartiere.core.visibility import visible_pages
+from inklusive_quartiere.search.analyzer import analyze_query, tokenize
+from inklusive_quartiere.search.query import clean_query
+
+from .engine import STECKBRIEF, get_engine
+from .facets import FACETS, FACETS_BY_PARAM, SORTS, STUMBLING_LABEL
+
+PAGE_SIZE = 20
+PAGE_PARAM = "seite"
+
+
+@dataclass
+class CatalogueQuery:
+    text: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)  # param → value slugs
+    sort: str = ""
+    page: int = 1
+    messages: list[str] = field(default_factory=list)
+
+
+def parse(get: QueryDict, engine, fixed: dict[str, list[str]] | None = None) -> CatalogueQuery:
+    query = CatalogueQuery()
+    query.text, message = clean_query(get.get("q", ""))
+    if message:
+        query.messages.append(message)
+    for facet in FACETS:
+        known = {slug for slug, _label in engine.facet_values(facet.param)}
+        chosen = []
+        for raw in get.getlist(facet.param)[:50]:
+            value = raw.strip()[:80]
+            if value in known and value not in chosen:
+                chosen.append(value)
+            elif value:
+                query.messages.append(
+                    _("Der Filterwert „%(value)s“ (%(facet)s) ist unbekannt und wurde nicht berücksichtigt.")
+                    % {"value": value, "facet": facet.label}
+                )
+        query.filters[facet.param] = chosen
+    for param, values in (fixed or {}).items():
+        query.filters[param] = values
+    sort = get.get("sortierung", "")
+    if sort and sort not in SORTS:
+        query.messages.append(_("Die gewählte Sortierung gibt es nicht; sortiert wird nach Standard."))
+        sort = ""
+    query.sort = sort or ("relevanz" if query.text else "neueste")
+    raw_page = get.get(PAGE_PARAM, "1")
+    if raw_page.isdigit() and int(raw_page) >= 1:
+        query.page = int(raw_page)
+    else:
+        query.messages.append(_("Die Seitenzahl „%(page)s“ ist ungültig; gezeigt wird die erste Seite.")
+                              % {"page": raw_page[:20]})
+    return query
+
+
+def highlight(text: str, terms: set[str]) -> str:
+    """HTML-escaped text with every word whose terms matched the query wrapped in <mark>."""
+    if not text:
+        return ""
+    out, last = [], 0
+    for token in tokenize(text):
+        if terms.intersection(token.terms):
+            out.append(escape(text[last:token.start]))
+            out.append(f"<mark>{escape(token.text)}</mark>")
+            last = token.end
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+def _url(base_url: str, get: QueryDict, **changes) -> str:
+    params = get.copy()
+    params.pop(PAGE_PARAM, None)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        elif isinstance(value, tuple):  # (param, value) to remove one value of a multi-value parameter
+            params.setlist(key, [v for v in params.getlist(key) if v != value[1]])
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"{base_url}?{encoded}" if encoded else base_url
+
+
+def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None = None) -> dict:
+    engine = get_engine()
+    query = parse(request.GET, engine, fixed)
+    words = analyze_query(query.text)
+    codes = {
+        param: [engine.facets[param].code_of(v) for v in values]
+        for param, values in query.filters.items() if values
+    }
+    result = engine.search(request.user, words, codes, query.sort, kinds=[STECKBRIEF])
+
+    paginator = Paginator(result.order, PAGE_SIZE, allow_empty_first_page=True)
+    if query.page > paginator.num_pages:
+        if result.total:
+            raise Http404(_("Diese Ergebnisseite gibt es nicht."))
+        query.page = 1
+    page_obj = paginator.page(query.page)
+    ids = [int(engine.page_ids[i]) for i in page_obj.object_list]
+    items = _load_items(request.user, ids, result.terms)
+
+    fixed = fixed or {}
+    facet_groups = []
+    for facet in FACETS:
+        if facet.param in fixed:
+            continue
+        chosen = set(query.filters.get(facet.param, []))
+        counts = result.counts.get(facet.param, [])
+        options = [
+            {
+                "value": slug,
+                "label": STUMBLING_LABEL if facet.param == "stolpersteine" else label,
+                "count": counts[code] if code < len(counts) else 0,
+                "checked": slug in chosen,
+                "id": f"f-{facet.param}-{code}",
+            }
+            for code, (slug, label) in enumerate(engine.facet_values(facet.param))
+        ]
+        facet_groups.append({"param": facet.param, "label": facet.label, "options": options,
+                             "active": bool(chosen)})
+
+    active = []
+    for facet in FACETS:
+        if facet.param in fixed:
+            continue
+        labels = dict(engine.facet_values(facet.param))
+        for value in query.filters.get(facet.param, []):
+            label = STUMBLING_LABEL if facet.param == "stolpersteine" else labels.get(value, value)
+            active.append({"facet": facet.label, "label": label,
+                           "remove_url": _url(base_url, request.GET, **{facet.param: (facet.param, value)})})
+    suggestions = []
+    if result.total == 0:
+        suggestions = _suggestions(request, engine, query, words, codes, base_url, fixed)
+    return {
+        "catalogue": {
+            "query": query,
+            "items": items,
+            "total": result.total,
+            "page_obj": page_obj,
+            "facets": facet_groups,
+            "active": active,
+            "sorts": [{"value": k, "label": v, "selected": k == query.sort} for k, v in SORTS.items()],
+            "messages": query.messages,
+            "corrections": result.corrections,
+            "unmatched": result.unmatched,
+            "suggestions": suggestions,
+            "reset_url": base_url,
+            "base_url": base_url,
+        }
+    }
+
+
+def _load_items(user, ids: list[int], terms: set[str]) -> list[dict]:
+    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+
+    # The visibility rule once more on the rows shown: a stale engine can never show what it should not.
+    pages = visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids)).prefetch_related("categories")
+    by_id = {page.pk: page for page in pages}
+    from inklusive_quartiere.cities.models import CityPage
+
+    cities = {c.path: c for c in CityPage.objects.filter(path__in={by_id[i].path[:-4] for i in ids if i in by_id})}
+    restricted_paths = _restricted_paths()
+    items = []
+    for page_id in ids:
+        page = by_id.get(page_id)
+        if page is None:
+            continue
+        items.append({
+            "page": page,
+            "city": cities.get(page.path[:-4]),
+            "summary": highlight(page.summary, terms),
+            "title": highlight(page.title, terms),
+            "members_only": any(page.path.startswith(p) for p in restricted_paths),
+        })
+    return items
+
+
+def _restricted_paths() -> list[str]:
+    from wagtail.models import PageViewRestriction
+
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _suggestions(request, engine, query, words, codes, base_url, fixed) -> list[dict]:
+    """For an empty result: what removing one filter or one word would give (with the count)."""
+    suggestions = []
+    for param, values in query.filters.items():
+        if param in fixed:
+            continue
+        for value in values:
+            reduced = {p: [c for c in cs if not (p == param and engine.facets[p].code_of(value) == c)]
+                       for p, cs in codes.items()}
+            total = engine.search(request.user, words, reduced, query.sort, kinds=[STECKBRIEF],
+                                  with_counts=False).total
+            if total:
+                label = dict(engine.facet_values(param)).get(value, value)
+                if param == "stolpersteine":
+                    label = STUMBLING_LABEL
+                suggestions.append({
+                    "text": _("Ohne den Filter „%(label)s“ (%(facet)s): %(n)d Steckbriefe")
+                    % {"label": label, "facet": FACETS_BY_PARAM[param].label, "n": total},
+                    "url": _url(base_url, request.GET, **{param: (param, value)}),
+                })
+    if len(words) > 1:
+        for word in words:
+            rest = [w for w in words if w is not word]
+            total = engine.search(request.user, rest, codes, query.sort, kinds=[STECKBRIEF], with_counts=False).total
+            if total:
+                remaining = " ".join(w.text for w in rest)
+                suggestions.append({
+                    "text": _("Ohne das Wort „%(word)s“: %(n)d Steckbriefe") % {"word": word.text, "n": total},
+                    "url": _url(base_url, request.GET, q=remaining),
+                })
+    return suggestions

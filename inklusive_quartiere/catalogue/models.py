@@ -1,0 +1,93 @@
+"""The search index as plain tables, identical on SQLite and PostgreSQL.
+
+``SearchDocument`` holds each live, searchable page's analyzed terms per field (written by the Python
+analyzer at publish time). ``IndexState`` is a single row whose ``version`` grows with every change that can
+alter results, counts or visibility; each process compares it once per request and reloads its in-memory
+engine when it moved (see engine.py).
+"""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from django.shortcuts import get_object_or_404
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+
+class SearchDocument(models.Model):
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="search_document")
+    kind = models.CharField(max_length=40, db_index=True)
+    title_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Suchdokument")
+        verbose_name_plural = _("Suchdokumente")
+
+    def __str__(self):
+        return f"{self.kind} {self.page_id}"
+
+
+class IndexState(models.Model):
+    version = models.PositiveBigIntegerField(default=0)
+    # A fresh random token per change: unlike the counter it never repeats, even after a rollback.
+    token = models.CharField(max_length=32, default="initial")
+
+    class Meta:
+        verbose_name = _("Indexstand")
+
+    def __str__(self):
+        return str(self.version)
+
+    @classmethod
+    def current(cls) -> str:
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or "empty"
+
+    @classmethod
+    def bump(cls) -> None:
+        token = uuid.uuid4().hex
+        updated = cls.objects.filter(pk=1).update(version=models.F("version") + 1, token=token)
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"version": 1, "token": token})
+
+
+class CataloguePage(RoutablePageMixin, Page):
+    """The Steckbrief catalogue (/steckbriefe/): filters, counts and German full-text search."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        HelpPanel(_("Die Liste, die Filter und die Suche entstehen automatisch aus den Steckbriefen.")),
+    ]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Steckbrief-Katalog")
+        verbose_name_plural = _("Steckbrief-Kataloge")
+
+    @path("")
+    def listing(self, request):
+        from .listing import catalogue_context
+
+        return self.render(request, context_overrides=catalogue_context(request, base_url=self.url))
+
+    @path("kategorie/<slug:slug>/")
+    def category(self, request, slug):
+        """One category's Steckbriefe: the same listing with the category fixed."""
+        from inklusive_quartiere.steckbriefe.taxonomy import Category
+
+        from .listing import catalogue_context
+
+        category = get_object_or_404(Category, slug=slug)
+        base_url = self.url + self.reverse_subpage("category", kwargs={"slug": slug})
+        context = catalogue_context(request, base_url=base_url, fixed={"kategorie": [slug]})
+        context["category"] = category
+        return self.render(request, context_overrides=context)
