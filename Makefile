@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: bench-pdf run test install install-test frontend system-test-deps migrate demo lint \
+.PHONY: bench-pdf bench-catalogue run test install install-test frontend system-test-deps migrate demo lint \
         test-sqlite test-postgres test-browser check-migrations clean
 
 ## make run: install, build the front end, migrate, load the demo content and serve the site.
@@ -95,6 +95,9 @@ test-browser: install-test frontend system-test-deps
 ## Benchmarks (not part of make test): results go to docs/benchmarks.md by hand.
 bench-pdf: install frontend
 	$(BIN)/python bench/steckbrief_pdf.py --runs 15
+
+bench-catalogue: install frontend
+	$(BIN)/python bench/catalogue.py --sizes 10000 100000 --databases sqlite postgres
 
 clean:
 	rm -rf build node_modules $(VENV)

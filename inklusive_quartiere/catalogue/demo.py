@@ -10,7 +10,11 @@ from .models import CataloguePage, SearchDocument
 def load(stdout) -> None:
     home = HomePage.objects.get()
     ensure_child(
-        home, CataloguePage, "steckbriefe", title="Steckbriefe", show_in_menus=True,
+        home,
+        CataloguePage,
+        "steckbriefe",
+        title="Steckbriefe",
+        show_in_menus=True,
         intro="Was haben Städte in ihren Quartieren ausprobiert – und was lässt sich übertragen? Suchen Sie nach "
         "Stichworten oder grenzen Sie nach Thema, Zielgruppe, Stadtgröße, Kosten und Stand ein.",
     )

@@ -4,7 +4,7 @@ Why in memory: the index lives in ordinary tables (models.py) so that SQLite and
 terms and return the same results; counting twelve facets against every combination of the other filters
 is a handful of vector operations over NumPy arrays instead of a dozen GROUP BY queries. Each process
 builds the engine from the tables and rebuilds it when ``IndexState.token`` changes (one indexed lookup
-per request). Visibility is not cached: every call evaluates ``core.visibility.hidden_paths`` for the user.
+per request). Visibility is not cached: every call applies ``core.visibility.user_passes`` for the user.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from inklusive_quartiere.core.visibility import hidden_paths
-from inklusive_quartiere.search.analyzer import QueryWord, fold, within_one_edit
+from inklusive_quartiere.core.visibility import user_group_ids, user_passes
+from inklusive_quartiere.search.analyzer import QueryWord, fold, stem, within_one_edit
 
 from .facets import FACETS, STUMBLING_VALUE
 from .models import IndexState, SearchDocument
@@ -53,18 +53,26 @@ class SearchResult:
 class Engine:
     def __init__(self, token: str):
         self.token = token
-        self._restriction_masks: dict[str, np.ndarray] = {}
         self._deletes: dict[str, list[str]] | None = None
         self._load_documents()
         self._load_facets()
+        self._load_restrictions()
 
     # -- building -------------------------------------------------------------------------------------
     def _load_documents(self) -> None:
         rows = list(
             SearchDocument.objects.filter(page__live=True)
             .order_by("-page__first_published_at", "-page_id")
-            .values_list("page_id", "kind", "page__path", "page__title", "page__first_published_at",
-                         "title_terms", "summary_terms", "body_terms")
+            .values_list(
+                "page_id",
+                "kind",
+                "page__path",
+                "page__title",
+                "page__first_published_at",
+                "title_terms",
+                "summary_terms",
+                "body_terms",
+            )
         )
         self.n = len(rows)
         self.page_ids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -111,20 +119,25 @@ class Engine:
             self.kind_names.index(STECKBRIEF) if STECKBRIEF in self.kind_names else -1
         )
         self.facets: dict[str, FacetData] = {}
-        cities = list(CityPage.objects.live().order_by("title").values_list(
-            "path", "slug", "title", "inhabitants", "regierungsbezirk", "network"))
+        cities = list(
+            CityPage.objects.live()
+            .order_by("title")
+            .values_list("path", "slug", "title", "inhabitants", "regierungsbezirk", "network")
+        )
         city_code = {c[0]: code for code, c in enumerate(cities)}
         self.facets["stadt"] = FacetData([(c[1], c[2]) for c in cities], np.full(n, -1, dtype=np.int16))
         for facet in FACETS:
             if facet.choices is not None:
                 self.facets[facet.param] = FacetData(
-                    [(value, str(label)) for value, label in facet.choices.choices], np.full(n, -1, dtype=np.int16))
+                    [(value, str(label)) for value, label in facet.choices.choices], np.full(n, -1, dtype=np.int16)
+                )
         self.facets["stolpersteine"] = FacetData([(STUMBLING_VALUE, "")], np.full(n, -1, dtype=np.int16))
 
         self.reviewed = np.full(n, -1, dtype=np.int32)
         steckbrief_ids = [int(pid) for pid in self.page_ids[self.is_steckbrief]]
         rows = SteckbriefPage.objects.filter(pk__in=steckbrief_ids).values_list(
-            "pk", "path", "status", "cost_band", "staff_effort", "duration", "last_reviewed", "stumbling_blocks")
+            "pk", "path", "status", "cost_band", "staff_effort", "duration", "last_reviewed", "stumbling_blocks"
+        )
         choice_codes = {
             param: {value: code for code, (value, _l) in enumerate(self.facets[param].values)}
             for param in ("groesse", "bezirk", "netzwerk", "status", "kosten", "personal", "dauer")
@@ -158,7 +171,8 @@ class Engine:
             through = getattr(SteckbriefPage, relation).through
             column = f"{model._meta.model_name}_id"
             for page_id, term_id in through.objects.filter(steckbriefpage_id__in=steckbrief_ids).values_list(
-                    "steckbriefpage_id", column):
+                "steckbriefpage_id", column
+            ):
                 matrix[self.index_of[page_id], code[term_id]] = True
             self.facets[param] = FacetData([(s, name) for _pk, s, name in terms], matrix=matrix)
 
@@ -168,14 +182,38 @@ class Engine:
             self.facets[param].codes[i] = code
 
     # -- visibility -----------------------------------------------------------------------------------
+    def _load_restrictions(self) -> None:
+        """Group the view restrictions by (type, groups) and mark which documents each group covers."""
+        from bisect import bisect_left
+
+        from wagtail.models import PageViewRestriction
+
+        groups: dict[int, set[int]] = defaultdict(set)
+        for restriction_id, group_id in PageViewRestriction.groups.through.objects.values_list(
+            "pageviewrestriction_id", "group_id"
+        ):
+            groups[restriction_id].add(group_id)
+        order = sorted(range(self.n), key=lambda i: self.paths[i])
+        sorted_paths = [self.paths[i] for i in order]
+        order = np.array(order, dtype=np.int64)
+        self.restriction_classes: dict[tuple[str, frozenset[int]], np.ndarray] = {}
+        for restriction_id, kind, path in PageViewRestriction.objects.values_list(
+            "pk", "restriction_type", "page__path"
+        ):
+            key = (kind, frozenset(groups.get(restriction_id, ())))
+            covered = self.restriction_classes.get(key)
+            if covered is None:
+                covered = self.restriction_classes[key] = np.zeros(self.n, dtype=bool)
+            start, end = bisect_left(sorted_paths, path), bisect_left(sorted_paths, path + "\uffff")
+            covered[order[start:end]] = True
+
     def visible_mask(self, user) -> np.ndarray:
+        """Documents the user may see: the rule of core.visibility, applied per class of restriction."""
         mask = np.ones(self.n, dtype=bool)
-        for path in hidden_paths(user):
-            restricted = self._restriction_masks.get(path)
-            if restricted is None:
-                restricted = np.fromiter((p.startswith(path) for p in self.paths), dtype=bool, count=self.n)
-                self._restriction_masks[path] = restricted
-            mask &= ~restricted
+        group_ids = user_group_ids(user)
+        for (kind, restriction_groups), covered in self.restriction_classes.items():
+            if not user_passes(kind, restriction_groups, user, group_ids):
+                mask &= ~covered
         return mask
 
     # -- text -----------------------------------------------------------------------------------------
@@ -187,11 +225,25 @@ class Engine:
                 if len(candidate) >= TYPO_MIN_LENGTH - 2:
                     deletes[candidate].append(candidate)
                     for k in range(len(candidate)):
-                        deletes[candidate[:k] + candidate[k + 1:]].append(candidate)
+                        deletes[candidate[:k] + candidate[k + 1 :]].append(candidate)
             self._deletes = deletes
-        variants = {term} | {term[:k] + term[k + 1:] for k in range(len(term))}
+        variants = {term} | {term[:k] + term[k + 1 :] for k in range(len(term))}
         found = {c for v in variants for c in self._deletes.get(v, ())}
         return sorted(c for c in found if c != term and within_one_edit(term, c))
+
+    def _near_words(self, word: str) -> list[str]:
+        """Index terms reached by stemming every one-edit variant of the written word.
+
+        Catches typos that upset the stemmer ("Stadtteilzeitunng" keeps its ending, "Stadtteilzeitung" loses it).
+        """
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+        variants = {a + b[1:] for a, b in splits if b}
+        variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
+        variants |= {a + c + b for a, b in splits for c in letters}
+        stems = {stem(v) for v in variants}
+        return sorted(s for s in stems if s in self.postings)
 
     def word_scores(self, word: QueryWord) -> tuple[np.ndarray, list[str], list[str]]:
         """Per-document score of one query word (0 = no match), the terms that matched, and typo widenings."""
@@ -212,7 +264,8 @@ class Engine:
                 scores[together & (scores == 0)] = 1
                 matched.extend(word.parts)
         if posting is None and len(word.text) >= TYPO_MIN_LENGTH:
-            for candidate in self._near_terms(word.stem):
+            candidates = set(self._near_terms(word.stem)) | set(self._near_words(fold(word.text)))
+            for candidate in sorted(candidates):
                 docs, weights = self.postings[candidate]
                 scores[docs] = np.maximum(scores[docs], weights)
                 corrections.append(candidate)
@@ -228,8 +281,15 @@ class Engine:
         lookup[codes] = True
         return lookup[data.codes]
 
-    def search(self, user, words: list[QueryWord], filters: dict[str, list[int]], sort: str,
-               kinds: list[str] | None = None, with_counts: bool = True) -> SearchResult:
+    def search(
+        self,
+        user,
+        words: list[QueryWord],
+        filters: dict[str, list[int]],
+        sort: str,
+        kinds: list[str] | None = None,
+        with_counts: bool = True,
+    ) -> SearchResult:
         base = self.visible_mask(user)
         if kinds is not None:
             wanted = [self.kind_names.index(k) for k in kinds if k in self.kind_names]
@@ -295,4 +355,3 @@ def get_engine() -> Engine:
         if _engine is None or _engine.token != token:
             _engine = Engine(token)
         return _engine
-

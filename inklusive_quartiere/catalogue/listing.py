@@ -62,8 +62,9 @@ def parse(get: QueryDict, engine, fixed: dict[str, list[str]] | None = None) -> 
     if raw_page.isdigit() and int(raw_page) >= 1:
         query.page = int(raw_page)
     else:
-        query.messages.append(_("Die Seitenzahl „%(page)s“ ist ungültig; gezeigt wird die erste Seite.")
-                              % {"page": raw_page[:20]})
+        query.messages.append(
+            _("Die Seitenzahl „%(page)s“ ist ungültig; gezeigt wird die erste Seite.") % {"page": raw_page[:20]}
+        )
     return query
 
 
@@ -74,7 +75,7 @@ def highlight(text: str, terms: set[str]) -> str:
     out, last = [], 0
     for token in tokenize(text):
         if terms.intersection(token.terms):
-            out.append(escape(text[last:token.start]))
+            out.append(escape(text[last : token.start]))
             out.append(f"<mark>{escape(token.text)}</mark>")
             last = token.end
     out.append(escape(text[last:]))
@@ -100,8 +101,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
     query = parse(request.GET, engine, fixed)
     words = analyze_query(query.text)
     codes = {
-        param: [engine.facets[param].code_of(v) for v in values]
-        for param, values in query.filters.items() if values
+        param: [engine.facets[param].code_of(v) for v in values] for param, values in query.filters.items() if values
     }
     result = engine.search(request.user, words, codes, query.sort, kinds=[STECKBRIEF])
 
@@ -131,8 +131,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
             }
             for code, (slug, label) in enumerate(engine.facet_values(facet.param))
         ]
-        facet_groups.append({"param": facet.param, "label": facet.label, "options": options,
-                             "active": bool(chosen)})
+        facet_groups.append({"param": facet.param, "label": facet.label, "options": options, "active": bool(chosen)})
 
     active = []
     for facet in FACETS:
@@ -141,8 +140,13 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
         labels = dict(engine.facet_values(facet.param))
         for value in query.filters.get(facet.param, []):
             label = STUMBLING_LABEL if facet.param == "stolpersteine" else labels.get(value, value)
-            active.append({"facet": facet.label, "label": label,
-                           "remove_url": _url(base_url, request.GET, **{facet.param: (facet.param, value)})})
+            active.append(
+                {
+                    "facet": facet.label,
+                    "label": label,
+                    "remove_url": _url(base_url, request.GET, **{facet.param: (facet.param, value)}),
+                }
+            )
     suggestions = []
     if result.total == 0:
         suggestions = _suggestions(request, engine, query, words, codes, base_url, fixed)
@@ -180,13 +184,15 @@ def _load_items(user, ids: list[int], terms: set[str]) -> list[dict]:
         page = by_id.get(page_id)
         if page is None:
             continue
-        items.append({
-            "page": page,
-            "city": cities.get(page.path[:-4]),
-            "summary": highlight(page.summary, terms),
-            "title": highlight(page.title, terms),
-            "members_only": any(page.path.startswith(p) for p in restricted_paths),
-        })
+        items.append(
+            {
+                "page": page,
+                "city": cities.get(page.path[:-4]),
+                "summary": highlight(page.summary, terms),
+                "title": highlight(page.title, terms),
+                "members_only": any(page.path.startswith(p) for p in restricted_paths),
+            }
+        )
     return items
 
 
@@ -203,27 +209,32 @@ def _suggestions(request, engine, query, words, codes, base_url, fixed) -> list[
         if param in fixed:
             continue
         for value in values:
-            reduced = {p: [c for c in cs if not (p == param and engine.facets[p].code_of(value) == c)]
-                       for p, cs in codes.items()}
-            total = engine.search(request.user, words, reduced, query.sort, kinds=[STECKBRIEF],
-                                  with_counts=False).total
+            reduced = {
+                p: [c for c in cs if not (p == param and engine.facets[p].code_of(value) == c)]
+                for p, cs in codes.items()
+            }
+            total = engine.search(request.user, words, reduced, query.sort, kinds=[STECKBRIEF], with_counts=False).total
             if total:
                 label = dict(engine.facet_values(param)).get(value, value)
                 if param == "stolpersteine":
                     label = STUMBLING_LABEL
-                suggestions.append({
-                    "text": _("Ohne den Filter „%(label)s“ (%(facet)s): %(n)d Steckbriefe")
-                    % {"label": label, "facet": FACETS_BY_PARAM[param].label, "n": total},
-                    "url": _url(base_url, request.GET, **{param: (param, value)}),
-                })
+                suggestions.append(
+                    {
+                        "text": _("Ohne den Filter „%(label)s“ (%(facet)s): %(n)d Steckbriefe")
+                        % {"label": label, "facet": FACETS_BY_PARAM[param].label, "n": total},
+                        "url": _url(base_url, request.GET, **{param: (param, value)}),
+                    }
+                )
     if len(words) > 1:
         for word in words:
             rest = [w for w in words if w is not word]
             total = engine.search(request.user, rest, codes, query.sort, kinds=[STECKBRIEF], with_counts=False).total
             if total:
                 remaining = " ".join(w.text for w in rest)
-                suggestions.append({
-                    "text": _("Ohne das Wort „%(word)s“: %(n)d Steckbriefe") % {"word": word.text, "n": total},
-                    "url": _url(base_url, request.GET, q=remaining),
-                })
+                suggestions.append(
+                    {
+                        "text": _("Ohne das Wort „%(word)s“: %(n)d Steckbriefe") % {"word": word.text, "n": total},
+                        "url": _url(base_url, request.GET, q=remaining),
+                    }
+                )
     return suggestions

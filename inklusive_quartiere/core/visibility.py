@@ -3,55 +3,74 @@
 Every channel that lists, counts, searches, links, feeds or exports pages asks this module, never
 Wagtail's ``.public()`` directly: ``.public()`` hides members-only pages from members too, and a
 hand-written filter in one channel is how sites leak. Wagtail's page privacy (``PageViewRestriction``)
-is the source of truth; this module only evaluates it for a user without a request round-trip.
+is the source of truth; this module evaluates it for a user without a request round-trip.
+
+The rule, per restriction on a page (it covers the page and all its descendants):
+- "login": passed by every signed-in user;
+- "groups": passed by superusers and by members of one of the restriction's groups;
+- "password": never passed in listings (the page itself asks for the password).
+
+It exists in two encodings, kept side by side and tested for agreement: ``user_passes`` (Python, used by
+the catalogue's in-memory engine) and ``failed_restrictions_q`` (SQL, used by ``visible_pages``).
 """
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 
-def _user_passes(restriction: PageViewRestriction, user, group_ids: set[int]) -> bool:
-    if restriction.restriction_type == BaseViewRestriction.LOGIN:
-        return bool(user and user.is_authenticated)
-    if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        if not (user and user.is_authenticated):
+def user_group_ids(user) -> frozenset[int]:
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_iq_group_ids", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("pk", flat=True))
+        user._iq_group_ids = cached
+    return cached
+
+
+def user_passes(restriction_type: str, restriction_groups, user, group_ids: frozenset[int]) -> bool:
+    if restriction_type == BaseViewRestriction.LOGIN:
+        return bool(user is not None and user.is_authenticated)
+    if restriction_type == BaseViewRestriction.GROUPS:
+        if user is None or not user.is_authenticated:
             return False
-        if user.is_superuser:
-            return True
-        return any(group.pk in group_ids for group in restriction.groups.all())
-    # Password-protected pages are reachable only through their own form, never through a listing.
-    return False
+        return user.is_superuser or bool(group_ids.intersection(restriction_groups))
+    return False  # password: reachable only through its own form, never through a listing
 
 
-def hidden_paths(user) -> list[str]:
-    """Tree paths of the sections this user may not see (each hides the page and all its descendants).
-
-    Both evaluators of the rule use this: ``hidden_q`` for database queries and the catalogue's in-memory
-    engine (catalogue/engine.py) for listings, counts and search.
-    """
-    group_ids: set[int] = set()
-    if user is not None and user.is_authenticated:
-        group_ids = set(user.groups.values_list("pk", flat=True))
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    return sorted({r.page.path for r in restrictions if not _user_passes(r, user, group_ids)})
+def failed_restrictions_q(user) -> Q:
+    """Restrictions (rows of PageViewRestriction) this user does not pass: the SQL encoding of the rule."""
+    if user is None or not user.is_authenticated:
+        return Q()  # every restriction
+    failed = Q(restriction_type=BaseViewRestriction.PASSWORD)
+    if not user.is_superuser:
+        passed_groups = PageViewRestriction.groups.through.objects.filter(
+            pageviewrestriction_id=OuterRef("pk"), group_id__in=list(user_group_ids(user))
+        )
+        failed |= Q(restriction_type=BaseViewRestriction.GROUPS) & ~Exists(passed_groups)
+    return failed
 
 
 def hidden_q(user) -> Q:
-    """A Q matching every page that lies in a section this user may not see."""
-    q = Q()
-    for path in hidden_paths(user):
-        q |= Q(path__startswith=path)
-    return q
+    """A Q on pages: true for every page inside a section this user may not see."""
+    # "the page's path starts with the restricted page's path" = the page is the restricted page or below it
+    target_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    covering = PageViewRestriction.objects.filter(failed_restrictions_q(user)).filter(
+        StartsWith(target_path, F("page__path"))
+    )
+    return Q(Exists(covering))
 
 
 def visible_pages(user, queryset=None):
     """Live pages the user may see. ``queryset`` narrows the set (e.g. ``SomePage.objects.all()``)."""
     qs = queryset if queryset is not None else Page.objects.all()
     qs = qs.live()
-    q = hidden_q(user)
-    return qs.exclude(q) if q else qs
+    if not PageViewRestriction.objects.exists():
+        return qs
+    return qs.exclude(hidden_q(user))
 
 
 def can_view(user, page: Page) -> bool:

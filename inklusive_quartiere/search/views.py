@@ -43,10 +43,17 @@ def search(request):
                 "title": highlight(pages[i].title, result.terms),
                 "summary": highlight(_summary(pages[i]), result.terms),
             }
-            for i in ids if i in pages
+            for i in ids
+            if i in pages
         ]
-        context.update({"results": page_obj, "total": result.total, "unmatched": result.unmatched,
-                        "corrections": result.corrections})
+        context.update(
+            {
+                "results": page_obj,
+                "total": result.total,
+                "unmatched": result.unmatched,
+                "corrections": result.corrections,
+            }
+        )
     return TemplateResponse(request, "search/search.html", context)
 
 

@@ -16,8 +16,11 @@ TESTING = True
 
 # Tests never write into the developer's var/ (demo password file, uploads).
 if not env_str("VAR_DIR"):
+    import atexit
+    import shutil
     import tempfile
     from pathlib import Path
 
     VAR_DIR = Path(tempfile.mkdtemp(prefix="iq-test-"))
     MEDIA_ROOT = VAR_DIR / "media"
+    atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)

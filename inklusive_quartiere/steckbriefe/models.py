@@ -247,10 +247,16 @@ class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
 
         city = self.city
         body = [
-            strip_tags(str(value)) for value in (
-                self.description, self.aims, self.success_factors, self.stumbling_blocks,
-                self.transferability, self.results,
-            ) if value
+            strip_tags(str(value))
+            for value in (
+                self.description,
+                self.aims,
+                self.success_factors,
+                self.stumbling_blocks,
+                self.transferability,
+                self.results,
+            )
+            if value
         ]
         body += [f"{step.value['title']}. {step.value['text']}" for step in self.steps]
         body += [self.partners, city.title if city else ""]

@@ -82,8 +82,13 @@ def test_stumbling_block_filter(client, demo):
 
 @pytest.fixture
 def secret(demo):
-    page = make_steckbrief(title="Geheimprojekt Zauberwortqx", slug="geheim", summary="Zauberwortqx intern.",
-                           status="idea", cost_band="gt100k")
+    page = make_steckbrief(
+        title="Geheimprojekt Zauberwortqx",
+        slug="geheim",
+        summary="Zauberwortqx intern.",
+        status="idea",
+        cost_band="gt100k",
+    )
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(Group.objects.get(name="Netzwerk"))
     return page
@@ -166,12 +171,27 @@ def test_every_state_is_a_shareable_get_url(client, demo):
     assert 'value="Quartier"' in html
 
 
-@pytest.mark.parametrize("params", [
-    {"kategorie": "gibt-es-nicht"}, {"status": "<script>"}, {"q": "x" * 10_000}, {"q": '"unclosed'},
-    {"q": "*"}, {"q": "-"}, {"q": "Quartier OR Treff"}, {"q": "NEAR(a, b)"}, {"q": "'; DROP TABLE x; --"},
-    {"q": "\x00\x07\x1b"}, {"seite": "abc"}, {"seite": "-3"}, {"seite": "0"}, {"sortierung": "evil"},
-    {"kosten": ["lt5k"] * 200}, {"q": "%_\\"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"kategorie": "gibt-es-nicht"},
+        {"status": "<script>"},
+        {"q": "x" * 10_000},
+        {"q": '"unclosed'},
+        {"q": "*"},
+        {"q": "-"},
+        {"q": "Quartier OR Treff"},
+        {"q": "NEAR(a, b)"},
+        {"q": "'; DROP TABLE x; --"},
+        {"q": "\x00\x07\x1b"},
+        {"seite": "abc"},
+        {"seite": "-3"},
+        {"seite": "0"},
+        {"sortierung": "evil"},
+        {"kosten": ["lt5k"] * 200},
+        {"q": "%_\\"},
+    ],
+)
 def test_bad_input_gives_a_normal_page(client, demo, params):
     response = client.get(URL, params)
     assert response.status_code == 200

@@ -69,3 +69,26 @@ def test_member_sees_members_section_and_its_descendants(sections):
 def test_members_only_label(sections):
     assert is_members_only(sections["child"])
     assert not is_members_only(sections["public"])
+
+
+def test_python_and_sql_encodings_of_the_rule_agree(sections):
+    from wagtail.models import PageViewRestriction
+
+    from inklusive_quartiere.core.visibility import failed_restrictions_q, user_group_ids, user_passes
+
+    member = User.objects.create_user("mitglied2", password="x" * 16)
+    member.groups.add(sections["members"])
+    users = [
+        AnonymousUser(),
+        User.objects.create_user("gast2", password="x" * 16),
+        member,
+        User.objects.create_superuser("chef", "c@example.org", "x" * 16),
+    ]
+    for user in users:
+        failed_sql = set(PageViewRestriction.objects.filter(failed_restrictions_q(user)).values_list("pk", flat=True))
+        failed_python = {
+            r.pk
+            for r in PageViewRestriction.objects.prefetch_related("groups")
+            if not user_passes(r.restriction_type, {g.pk for g in r.groups.all()}, user, user_group_ids(user))
+        }
+        assert failed_sql == failed_python, user

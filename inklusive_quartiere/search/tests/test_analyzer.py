@@ -16,19 +16,35 @@ def first(word):
     return word_terms(word)[0]
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Quartier", "Quartiere"), ("Quartier", "Quartiers"), ("Quartier", "Quartieren"),
-    ("Spielplatz", "Spielplätze"), ("Haus", "Häuser"), ("Garten", "Gärten"), ("Treff", "Treffs"),
-    ("Nachbarschaft", "Nachbarschaften"), ("Beteiligung", "Beteiligungen"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Quartier", "Quartiere"),
+        ("Quartier", "Quartiers"),
+        ("Quartier", "Quartieren"),
+        ("Spielplatz", "Spielplätze"),
+        ("Haus", "Häuser"),
+        ("Garten", "Gärten"),
+        ("Treff", "Treffs"),
+        ("Nachbarschaft", "Nachbarschaften"),
+        ("Beteiligung", "Beteiligungen"),
+    ],
+)
 def test_inflections_share_a_stem(a, b):
     assert first(a) == first(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Straße", "Strasse"), ("Müller", "Mueller"), ("Begegnungsstätte", "Begegnungsstaette"),
-    ("Bürgerbus", "Buergerbus"), ("Öffnung", "Oeffnung"), ("Café", "Cafe"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Straße", "Strasse"),
+        ("Müller", "Mueller"),
+        ("Begegnungsstätte", "Begegnungsstaette"),
+        ("Bürgerbus", "Buergerbus"),
+        ("Öffnung", "Oeffnung"),
+        ("Café", "Cafe"),
+    ],
+)
 def test_umlaut_and_sharp_s_spellings_are_equal(a, b):
     assert first(a) == first(b)
 
@@ -37,11 +53,19 @@ def test_fold():
     assert fold("Straßenfest Größe Übergänge") == "strassenfest groesse uebergaenge"
 
 
-@pytest.mark.parametrize(("word", "part"), [
-    ("Nachbarschaftstreff", "Treff"), ("Quartiersentwicklung", "Quartier"), ("Quartiersentwicklung", "Entwicklung"),
-    ("Gemeinschaftsgarten", "Garten"), ("Bürgerbeteiligung", "Beteiligung"), ("Straßenfest", "Fest"),
-    ("Mehrgenerationenhaus", "Haus"), ("Seniorenbeirat", "Beirat"),
-])
+@pytest.mark.parametrize(
+    ("word", "part"),
+    [
+        ("Nachbarschaftstreff", "Treff"),
+        ("Quartiersentwicklung", "Quartier"),
+        ("Quartiersentwicklung", "Entwicklung"),
+        ("Gemeinschaftsgarten", "Garten"),
+        ("Bürgerbeteiligung", "Beteiligung"),
+        ("Straßenfest", "Fest"),
+        ("Mehrgenerationenhaus", "Haus"),
+        ("Seniorenbeirat", "Beirat"),
+    ],
+)
 def test_compounds_contain_the_stems_of_their_parts(word, part):
     assert first(part) in word_terms(word)
 
@@ -66,10 +90,17 @@ def test_operator_characters_are_plain_text(query):
         assert word.stem.isalnum()
 
 
-@pytest.mark.parametrize(("a", "b", "expected"), [
-    ("garten", "garten", True), ("garten", "gartn", True), ("garten", "gartenn", True),
-    ("garten", "gatren", True), ("garten", "gerten", True), ("garten", "gxrtxn", False),
-    ("garten", "gar", False),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("garten", "garten", True),
+        ("garten", "gartn", True),
+        ("garten", "gartenn", True),
+        ("garten", "gatren", True),
+        ("garten", "gerten", True),
+        ("garten", "gxrtxn", False),
+        ("garten", "gar", False),
+    ],
+)
 def test_within_one_edit(a, b, expected):
     assert within_one_edit(a, b) is expected

@@ -31,8 +31,9 @@ def test_recall_at_10_and_mrr(demo, capsys):
     slug_of = dict(SteckbriefPage.objects.values_list("pk", "slug"))
     recalls, reciprocal_ranks, misses = [], [], []
     for case in QUERIES:
-        result = engine.search(reader, analyze_query(case["query"]), {}, "relevanz", kinds=[STECKBRIEF],
-                               with_counts=False)
+        result = engine.search(
+            reader, analyze_query(case["query"]), {}, "relevanz", kinds=[STECKBRIEF], with_counts=False
+        )
         ranked = [slug_of[int(engine.page_ids[i])] for i in result.order[:10]]
         expected = set(case["expected"])
         found = expected & set(ranked)

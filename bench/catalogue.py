@@ -1,0 +1,464 @@
+"""Benchmark: the catalogue (filters + German full text + facet counts) at 10 000 and 100 000 Steckbriefe.
+
+    .venv/bin/python bench/catalogue.py [--sizes 10000 100000] [--databases sqlite postgres] [--rounds 5]
+
+Each (database, size) runs in a fresh child process on a throwaway database: migrate, demo content,
+then N synthetic Steckbriefe (bench/synthetic.py) written in bulk, 20 % of them members-only. A fixed mix
+of catalogue requests is answered twice in the same run:
+- "engine": GET /steckbriefe/?… through Django's test client (full HTML response), as an anonymous visitor;
+- "baseline": the same filters with the ORM, the text with Wagtail's database search backend, and one
+  aggregate query per facet for the counts (what the catalogue would do without its engine).
+Latencies are wall-clock per request; p50/p95 over all rounds. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+MIX = [
+    {},
+    {"q": "Quartier"},
+    {"q": "Nachbarschaftstreff"},
+    {"q": "Seniorinnen Begegnung"},
+    {"kategorie": "inklusion"},
+    {"kategorie": ["inklusion", "digitalisierung"], "kosten": "lt5k"},
+    {"q": "Gemeinschaftsgarten", "groesse": "10k-50k"},
+    {"status": "permanent", "sortierung": "titel"},
+    {"q": "Mitfahrbnak"},
+    {"zielgruppe": "aeltere-menschen", "bezirk": "stuttgart", "seite": "3"},
+    {"q": "Strassenfest"},
+    {"stolpersteine": "ja", "dauer": "long", "sortierung": "geprueft"},
+]
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+# -- child: one database, one size ------------------------------------------------------------------------
+def child(database: str, size: int, rounds: int) -> dict:
+    tmp = Path(tempfile.mkdtemp(prefix="iq-bench-"))
+    if database == "sqlite":
+        url = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    else:
+        import psycopg
+
+        name = f"iq_bench_{size}_{uuid.uuid4().hex[:6]}"
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = f"postgres://postgres@127.0.0.1:5432/{name}"
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "inklusive_quartiere.settings.test",
+            "DATABASE_URL": url,
+            "VAR_DIR": str(tmp),
+            "ALLOWED_HOSTS": "testserver,localhost",
+        }
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", stdout=StringIO())
+    started = time.perf_counter()
+    populate(size)
+    populate_seconds = time.perf_counter() - started
+    try:
+        return {"database": database, "size": size, "populate_s": round(populate_seconds, 1), **measure(rounds)}
+    finally:
+        if database == "postgres":
+            from django.db import connections
+
+            connections.close_all()
+            import psycopg
+
+            with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def populate(size: int) -> None:
+    """Write N Steckbriefe straight into the tables (Wagtail's page API would take hours at this size)."""
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from wagtail.models import Locale, Page, PageViewRestriction
+
+    from bench.synthetic import generate
+    from inklusive_quartiere.catalogue.indexing import fields_for  # noqa: F401 (same fields as production)
+    from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
+    from inklusive_quartiere.cities.models import CityPage
+    from inklusive_quartiere.search.analyzer import document_terms
+    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+    from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
+
+    cities = {c.title: c for c in CityPage.objects.all()}
+    next_child = {c.pk: c.numchild for c in cities.values()}
+    categories = {c.name: c.pk for c in Category.objects.all()}
+    groups = {t.name: t.pk for t in TargetGroup.objects.all()}
+    funding = {}
+    for name in [
+        "Quartier 2030 – Gemeinsam.Gestalten.",
+        "Förderprogramm Quartiersimpulse",
+        "Städtebauförderung (Sozialer Zusammenhalt)",
+        "Europäischer Sozialfonds (ESF Plus)",
+        "Stiftungsmittel",
+        "Eigenmittel der Kommune",
+    ]:
+        from inklusive_quartiere.core.text import german_slug
+
+        funding[name] = FundingProgramme.objects.get_or_create(name=name, defaults={"slug": german_slug(name)})[0].pk
+    content_type = ContentType.objects.get_for_model(SteckbriefPage)
+    locale = Locale.get_default()
+    members = Group.objects.get(name="Netzwerk")
+    fields = list(SteckbriefPage._meta.local_concrete_fields)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    # Table and column names come from the model, not from input.
+    insert_sql = f"INSERT INTO {SteckbriefPage._meta.db_table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+
+    batch = []
+    for item in generate(size, seed=7):
+        batch.append(item)
+        if len(batch) == 2000:
+            _write(
+                batch,
+                cities,
+                next_child,
+                categories,
+                groups,
+                funding,
+                content_type,
+                locale,
+                members,
+                fields,
+                insert_sql,
+                Page,
+                SteckbriefPage,
+                SearchDocument,
+                PageViewRestriction,
+                document_terms,
+                connection,
+                transaction,
+            )
+            batch = []
+    if batch:
+        _write(
+            batch,
+            cities,
+            next_child,
+            categories,
+            groups,
+            funding,
+            content_type,
+            locale,
+            members,
+            fields,
+            insert_sql,
+            Page,
+            SteckbriefPage,
+            SearchDocument,
+            PageViewRestriction,
+            document_terms,
+            connection,
+            transaction,
+        )
+    for city in cities.values():
+        Page.objects.filter(pk=city.pk).update(numchild=next_child[city.pk])
+    IndexState.bump()
+    # The baseline needs Wagtail's own search index of the same pages.
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    ids = list(SteckbriefPage.objects.values_list("pk", flat=True))
+    for start in range(0, len(ids), 2000):
+        backend.add_bulk(SteckbriefPage, list(SteckbriefPage.objects.filter(pk__in=ids[start : start + 2000])))
+
+
+def _write(
+    batch,
+    cities,
+    next_child,
+    categories,
+    groups,
+    funding,
+    content_type,
+    locale,
+    members,
+    fields,
+    insert_sql,
+    Page,
+    SteckbriefPage,
+    SearchDocument,
+    PageViewRestriction,
+    document_terms,
+    connection,
+    transaction,
+):
+    now = datetime.datetime.now(datetime.UTC)
+    pages = []
+    for item in batch:
+        city = cities[item["city"]]
+        next_child[city.pk] += 1
+        path = city.path + _encode(next_child[city.pk])
+        published = datetime.datetime.combine(item["start_date"], datetime.time(12), tzinfo=datetime.UTC)
+        pages.append(
+            Page(
+                title=item["title"],
+                draft_title=item["title"],
+                slug=item["slug"],
+                path=path,
+                depth=city.depth + 1,
+                numchild=0,
+                url_path=f"{city.url_path}{item['slug']}/",
+                live=True,
+                has_unpublished_changes=False,
+                content_type=content_type,
+                locale=locale,
+                translation_key=uuid.uuid4(),
+                first_published_at=published,
+                last_published_at=published,
+                latest_revision_created_at=now,
+                show_in_menus=False,
+            )
+        )
+    with transaction.atomic():
+        Page.objects.bulk_create(pages)
+        rows = []
+        for page, item in zip(pages, batch, strict=True):
+            values = {
+                "page_ptr_id": page.pk,
+                "summary": item["summary"],
+                "status": item["status"],
+                "start_date": item["start_date"],
+                "end_date": item["end_date"],
+                "cost_band": item["cost_band"],
+                "staff_effort": item["staff_effort"],
+                "duration": item["duration"],
+                "partners": "",
+                "description": "".join(f"<p>{p}</p>" for p in item["description"].split("\n\n")),
+                "aims": f"<p>{item['aims']}</p>",
+                "success_factors": f"<p>{item['success_factors']}</p>",
+                "stumbling_blocks": f"<p>{item['stumbling_blocks']}</p>" if item["stumbling_blocks"] else "",
+                "transferability": f"<p>{item['transferability']}</p>",
+                "results": f"<p>{item['results']}</p>",
+                "steps": json.dumps([{"type": "step", "value": s, "id": str(uuid.uuid4())} for s in item["steps"]]),
+                "gallery": "[]",
+                "downloads": "[]",
+                "contact_id": None,
+                "last_reviewed": item["last_reviewed"],
+                "licence": "cc-by-4.0",
+                "is_example": True,
+            }
+            rows.append(
+                [
+                    f.get_db_prep_save(values[f.attname], connection)
+                    if f.attname not in ("steps", "gallery", "downloads")
+                    else values[f.attname]
+                    for f in fields
+                ]
+            )
+        with connection.cursor() as cursor:
+            cursor.executemany(insert_sql, rows)
+        through = SteckbriefPage.categories.through
+        through.objects.bulk_create(
+            [
+                through(steckbriefpage_id=p.pk, category_id=categories[c])
+                for p, item in zip(pages, batch, strict=True)
+                for c in item["categories"]
+            ]
+        )
+        through = SteckbriefPage.target_groups.through
+        through.objects.bulk_create(
+            [
+                through(steckbriefpage_id=p.pk, targetgroup_id=groups[g])
+                for p, item in zip(pages, batch, strict=True)
+                for g in item["target_groups"]
+            ]
+        )
+        through = SteckbriefPage.funding_programmes.through
+        through.objects.bulk_create(
+            [
+                through(steckbriefpage_id=p.pk, fundingprogramme_id=funding[f])
+                for p, item in zip(pages, batch, strict=True)
+                for f in item["funding_programmes"]
+            ]
+        )
+        documents = []
+        for page, item in zip(pages, batch, strict=True):
+            body = " ".join(
+                [
+                    item["description"],
+                    item["aims"],
+                    item["success_factors"],
+                    item["stumbling_blocks"],
+                    item["transferability"],
+                    item["results"],
+                    *[f"{s['title']}. {s['text']}" for s in item["steps"]],
+                    item["city"],
+                    *item["categories"],
+                    *item["target_groups"],
+                ]
+            )
+            documents.append(
+                SearchDocument(
+                    page_id=page.pk,
+                    kind="steckbriefpage",
+                    title_terms=" ".join(document_terms(item["title"])),
+                    summary_terms=" ".join(document_terms(item["summary"])),
+                    body_terms=" ".join(document_terms(body)),
+                )
+            )
+        SearchDocument.objects.bulk_create(documents)
+        restrictions = [
+            PageViewRestriction(page_id=p.pk, restriction_type="groups")
+            for p, item in zip(pages, batch, strict=True)
+            if item["members_only"]
+        ]
+        PageViewRestriction.objects.bulk_create(restrictions)
+        through = PageViewRestriction.groups.through
+        through.objects.bulk_create([through(pageviewrestriction_id=r.pk, group_id=members.pk) for r in restrictions])
+
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _encode(number: int) -> str:
+    """Treebeard's path step (base 36, four characters)."""
+    out = ""
+    for _ in range(4):
+        number, digit = divmod(number, 36)
+        out = ALPHABET[digit] + out
+    return out
+
+
+def measure(rounds: int) -> dict:
+    from django.test import Client
+
+    from inklusive_quartiere.catalogue.engine import get_engine
+
+    started = time.perf_counter()
+    engine = get_engine()
+    build_seconds = time.perf_counter() - started
+    client = Client()
+    engine_times, baseline_times = [], []
+    for params in MIX:  # warm-up round, not measured
+        client.get("/steckbriefe/", params)
+        baseline(params)
+    for _ in range(rounds):
+        for params in MIX:
+            start = time.perf_counter()
+            response = client.get("/steckbriefe/", params)
+            engine_times.append(time.perf_counter() - start)
+            assert response.status_code == 200, (params, response.status_code)
+            start = time.perf_counter()
+            baseline(params)
+            baseline_times.append(time.perf_counter() - start)
+    return {
+        "documents": engine.n,
+        "engine_build_s": round(build_seconds, 2),
+        "engine_p50_ms": round(statistics.median(engine_times) * 1000, 1),
+        "engine_p95_ms": round(percentile(engine_times, 95) * 1000, 1),
+        "baseline_p50_ms": round(statistics.median(baseline_times) * 1000, 1),
+        "baseline_p95_ms": round(percentile(baseline_times, 95) * 1000, 1),
+    }
+
+
+def baseline(params: dict) -> None:
+    """The same request answered with the ORM and Wagtail's database search backend."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Count
+
+    from inklusive_quartiere.core.visibility import visible_pages
+    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+
+    as_list = {k: (v if isinstance(v, list) else [v]) for k, v in params.items()}
+    filters = {
+        "kategorie": "categories__slug__in",
+        "zielgruppe": "target_groups__slug__in",
+        "status": "status__in",
+        "kosten": "cost_band__in",
+        "dauer": "duration__in",
+    }
+    qs = visible_pages(AnonymousUser(), SteckbriefPage.objects.all())
+    for param, lookup in filters.items():
+        if param in as_list:
+            qs = qs.filter(**{lookup: as_list[param]})
+    if "stolpersteine" in as_list:
+        qs = qs.exclude(stumbling_blocks="")
+    ids = None
+    if "q" in as_list:
+        results = qs.search(as_list["q"][0], operator="and", backend="default")
+        ids = [page.pk for page in results[:2000]]
+        qs = SteckbriefPage.objects.filter(pk__in=ids)
+    for field in (
+        "status",
+        "cost_band",
+        "staff_effort",
+        "duration",
+        "categories__slug",
+        "target_groups__slug",
+        "funding_programmes__slug",
+    ):
+        list(qs.values(field).annotate(n=Count("pk", distinct=True)))
+    list(qs.order_by("-first_published_at")[:20].values_list("pk", "title"))
+
+
+# -- parent ------------------------------------------------------------------------------------------------
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--child", nargs=2, metavar=("DATABASE", "SIZE"))
+    args = parser.parse_args()
+    if args.child:
+        print("RESULT " + json.dumps(child(args.child[0], int(args.child[1]), args.rounds)))
+        return
+    print(
+        "| database | Steckbriefe | engine p50 | engine p95 | baseline p50 | baseline p95 | p95 ratio | "
+        "engine build | data load |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for database in args.databases:
+        for size in args.sizes:
+            output = subprocess.run(
+                [sys.executable, __file__, "--child", database, str(size), "--rounds", str(args.rounds)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=False,
+            )
+            line = next((row for row in output.stdout.splitlines() if row.startswith("RESULT ")), None)
+            if line is None:
+                print(f"| {database} | {size} | failed: {output.stderr.strip().splitlines()[-1:]} |")
+                continue
+            r = json.loads(line[len("RESULT ") :])
+            ratio = r["baseline_p95_ms"] / r["engine_p95_ms"] if r["engine_p95_ms"] else float("nan")
+            print(
+                f"| {database} | {r['documents']:,} | {r['engine_p50_ms']} ms | {r['engine_p95_ms']} ms | "
+                f"{r['baseline_p50_ms']} ms | {r['baseline_p95_ms']} ms | {ratio:.1f}× faster | "
+                f"{r['engine_build_s']} s | {r['populate_s']} s |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
