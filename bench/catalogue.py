@@ -397,17 +397,18 @@ def baseline(params: dict) -> None:
         "kosten": "cost_band__in",
         "dauer": "duration__in",
     }
-    qs = visible_pages(AnonymousUser(), SteckbriefPage.objects.all())
+    qs = SteckbriefPage.objects.live()
+    if "q" in as_list:
+        # Wagtail's backend cannot filter by the visibility rule or by many-to-many fields, so it searches
+        # first; its best 1 000 hits are then filtered and counted with the ORM.
+        hits = qs.search(as_list["q"][0], operator="and")[:1000]
+        qs = SteckbriefPage.objects.filter(pk__in=[page.pk for page in hits])
+    qs = visible_pages(AnonymousUser(), qs)
     for param, lookup in filters.items():
         if param in as_list:
             qs = qs.filter(**{lookup: as_list[param]})
     if "stolpersteine" in as_list:
         qs = qs.exclude(stumbling_blocks="")
-    ids = None
-    if "q" in as_list:
-        results = qs.search(as_list["q"][0], operator="and", backend="default")
-        ids = [page.pk for page in results[:2000]]
-        qs = SteckbriefPage.objects.filter(pk__in=ids)
     for field in (
         "status",
         "cost_band",

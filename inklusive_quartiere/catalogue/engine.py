@@ -207,6 +207,11 @@ class Engine:
             start, end = bisect_left(sorted_paths, path), bisect_left(sorted_paths, path + "\uffff")
             covered[order[start:end]] = True
 
+    def is_restricted(self, page_id: int) -> bool:
+        """Whether any view restriction covers this page (for the "Nur für Mitglieder" label)."""
+        i = self.index_of.get(page_id)
+        return i is not None and any(covered[i] for covered in self.restriction_classes.values())
+
     def visible_mask(self, user) -> np.ndarray:
         """Documents the user may see: the rule of core.visibility, applied per class of restriction."""
         mask = np.ones(self.n, dtype=bool)

@@ -112,7 +112,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
         query.page = 1
     page_obj = paginator.page(query.page)
     ids = [int(engine.page_ids[i]) for i in page_obj.object_list]
-    items = _load_items(request.user, ids, result.terms)
+    items = _load_items(engine, request.user, ids, result.terms)
 
     fixed = fixed or {}
     facet_groups = []
@@ -169,7 +169,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
     }
 
 
-def _load_items(user, ids: list[int], terms: set[str]) -> list[dict]:
+def _load_items(engine, user, ids: list[int], terms: set[str]) -> list[dict]:
     from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
     # The visibility rule once more on the rows shown: a stale engine can never show what it should not.
@@ -178,7 +178,6 @@ def _load_items(user, ids: list[int], terms: set[str]) -> list[dict]:
     from inklusive_quartiere.cities.models import CityPage
 
     cities = {c.path: c for c in CityPage.objects.filter(path__in={by_id[i].path[:-4] for i in ids if i in by_id})}
-    restricted_paths = _restricted_paths()
     items = []
     for page_id in ids:
         page = by_id.get(page_id)
@@ -190,16 +189,10 @@ def _load_items(user, ids: list[int], terms: set[str]) -> list[dict]:
                 "city": cities.get(page.path[:-4]),
                 "summary": highlight(page.summary, terms),
                 "title": highlight(page.title, terms),
-                "members_only": any(page.path.startswith(p) for p in restricted_paths),
+                "members_only": engine.is_restricted(page.pk),
             }
         )
     return items
-
-
-def _restricted_paths() -> list[str]:
-    from wagtail.models import PageViewRestriction
-
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def _suggestions(request, engine, query, words, codes, base_url, fixed) -> list[dict]:

@@ -159,13 +159,14 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("Kontakt und Pflichtseiten")
 
     def footer_links(self):
-        """(label, page) pairs in the order the footer shows them; unset pages are left out."""
+        """(label, page) pairs in the order the footer shows them; unset or unpublished pages are left out."""
         pairs = [
-            (_("Impressum"), self.imprint_page),
-            (_("Datenschutz"), self.privacy_page),
-            (_("Erklärung zur Barrierefreiheit"), self.accessibility_page),
-            (_("Leichte Sprache"), self.easy_language_page),
-            (_("Gebärdensprache"), self.sign_language_page),
-            (_("Kontakt"), self.contact_page),
+            (_("Impressum"), self.imprint_page_id),
+            (_("Datenschutz"), self.privacy_page_id),
+            (_("Erklärung zur Barrierefreiheit"), self.accessibility_page_id),
+            (_("Leichte Sprache"), self.easy_language_page_id),
+            (_("Gebärdensprache"), self.sign_language_page_id),
+            (_("Kontakt"), self.contact_page_id),
         ]
-        return [(label, page) for label, page in pairs if page is not None and page.live]
+        pages = Page.objects.live().in_bulk([page_id for _label, page_id in pairs if page_id])
+        return [(label, pages[page_id]) for label, page_id in pairs if page_id in pages]
