@@ -20,7 +20,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
-
 # Deeper page trees than this are not supported by the rule's SQL encoding (a test guards the demo tree).
 MAX_DEPTH = 16
 
