@@ -69,6 +69,8 @@ def child(database: str, size: int, rounds: int) -> dict:
             "DATABASE_URL": url,
             "VAR_DIR": str(tmp),
             "ALLOWED_HOSTS": "testserver,localhost",
+            # Persistent connections, as in production (a new PostgreSQL connection per request costs ~5 ms).
+            "DATABASE_CONN_MAX_AGE": "60",
         }
     )
     import django

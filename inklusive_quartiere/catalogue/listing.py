@@ -173,11 +173,34 @@ def _load_items(engine, user, ids: list[int], terms: set[str]) -> list[dict]:
     from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
     # The visibility rule once more on the rows shown: a stale engine can never show what it should not.
-    pages = visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids)).prefetch_related("categories")
+    # Only what a result card shows: the long texts and StreamFields would cost more than the rest of the page.
+    pages = (
+        visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids))
+        .only(
+            "id",
+            "title",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "summary",
+            "status",
+            "cost_band",
+            "live",
+            "locale_id",
+            "content_type_id",
+        )
+        .prefetch_related("categories")
+    )
     by_id = {page.pk: page for page in pages}
     from inklusive_quartiere.cities.models import CityPage
 
-    cities = {c.path: c for c in CityPage.objects.filter(path__in={by_id[i].path[:-4] for i in ids if i in by_id})}
+    cities = {
+        c.path: c
+        for c in CityPage.objects.filter(path__in={by_id[i].path[:-4] for i in ids if i in by_id}).only(
+            "id", "title", "path", "url_path", "depth", "slug", "locale_id", "content_type_id"
+        )
+    }
     items = []
     for page_id in ids:
         page = by_id.get(page_id)

@@ -70,10 +70,7 @@ def hidden_q(user) -> Q:
 def visible_pages(user, queryset=None):
     """Live pages the user may see. ``queryset`` narrows the set (e.g. ``SomePage.objects.all()``)."""
     qs = queryset if queryset is not None else Page.objects.all()
-    qs = qs.live()
-    if not PageViewRestriction.objects.exists():
-        return qs
-    return qs.exclude(hidden_q(user))
+    return qs.live().exclude(hidden_q(user))
 
 
 def can_view(user, page: Page) -> bool:
