@@ -104,7 +104,6 @@ def populate(size: int) -> None:
     from wagtail.models import Locale, Page, PageViewRestriction
 
     from bench.synthetic import generate
-    from inklusive_quartiere.catalogue.indexing import fields_for  # noqa: F401 (same fields as production)
     from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
     from inklusive_quartiere.cities.models import CityPage
     from inklusive_quartiere.search.analyzer import document_terms
@@ -136,27 +135,132 @@ def populate(size: int) -> None:
     # Table and column names come from the model, not from input.
     insert_sql = f"INSERT INTO {SteckbriefPage._meta.db_table} ({columns}) VALUES ({placeholders})"  # noqa: S608
 
-    def flush(items):
-        _write(
-            items,
-            cities,
-            next_child,
-            categories,
-            groups,
-            funding,
-            content_type,
-            locale,
-            members,
-            fields,
-            insert_sql,
-            Page,
-            SteckbriefPage,
-            SearchDocument,
-            PageViewRestriction,
-            document_terms,
-            connection,
-            transaction,
-        )
+    def flush(batch):  # closes over everything prepared above
+        now = datetime.datetime.now(datetime.UTC)
+        pages = []
+        for item in batch:
+            city = cities[item["city"]]
+            next_child[city.pk] += 1
+            path = city.path + _encode(next_child[city.pk])
+            published = datetime.datetime.combine(item["start_date"], datetime.time(12), tzinfo=datetime.UTC)
+            pages.append(
+                Page(
+                    title=item["title"],
+                    draft_title=item["title"],
+                    slug=item["slug"],
+                    path=path,
+                    depth=city.depth + 1,
+                    numchild=0,
+                    url_path=f"{city.url_path}{item['slug']}/",
+                    live=True,
+                    has_unpublished_changes=False,
+                    content_type=content_type,
+                    locale=locale,
+                    translation_key=uuid.uuid4(),
+                    first_published_at=published,
+                    last_published_at=published,
+                    latest_revision_created_at=now,
+                    show_in_menus=False,
+                )
+            )
+        with transaction.atomic():
+            Page.objects.bulk_create(pages)
+            rows = []
+            for page, item in zip(pages, batch, strict=True):
+                values = {
+                    "page_ptr_id": page.pk,
+                    "summary": item["summary"],
+                    "status": item["status"],
+                    "start_date": item["start_date"],
+                    "end_date": item["end_date"],
+                    "cost_band": item["cost_band"],
+                    "staff_effort": item["staff_effort"],
+                    "duration": item["duration"],
+                    "partners": "",
+                    "description": "".join(f"<p>{p}</p>" for p in item["description"].split("\n\n")),
+                    "aims": f"<p>{item['aims']}</p>",
+                    "success_factors": f"<p>{item['success_factors']}</p>",
+                    "stumbling_blocks": f"<p>{item['stumbling_blocks']}</p>" if item["stumbling_blocks"] else "",
+                    "transferability": f"<p>{item['transferability']}</p>",
+                    "results": f"<p>{item['results']}</p>",
+                    "steps": json.dumps([{"type": "step", "value": s, "id": str(uuid.uuid4())} for s in item["steps"]]),
+                    "gallery": "[]",
+                    "downloads": "[]",
+                    "contact_id": None,
+                    "last_reviewed": item["last_reviewed"],
+                    "licence": "cc-by-4.0",
+                    "is_example": True,
+                }
+                rows.append(
+                    [
+                        f.get_db_prep_save(values[f.attname], connection)
+                        if f.attname not in ("steps", "gallery", "downloads")
+                        else values[f.attname]
+                        for f in fields
+                    ]
+                )
+            with connection.cursor() as cursor:
+                cursor.executemany(insert_sql, rows)
+            through = SteckbriefPage.categories.through
+            through.objects.bulk_create(
+                [
+                    through(steckbriefpage_id=p.pk, category_id=categories[c])
+                    for p, item in zip(pages, batch, strict=True)
+                    for c in item["categories"]
+                ]
+            )
+            through = SteckbriefPage.target_groups.through
+            through.objects.bulk_create(
+                [
+                    through(steckbriefpage_id=p.pk, targetgroup_id=groups[g])
+                    for p, item in zip(pages, batch, strict=True)
+                    for g in item["target_groups"]
+                ]
+            )
+            through = SteckbriefPage.funding_programmes.through
+            through.objects.bulk_create(
+                [
+                    through(steckbriefpage_id=p.pk, fundingprogramme_id=funding[f])
+                    for p, item in zip(pages, batch, strict=True)
+                    for f in item["funding_programmes"]
+                ]
+            )
+            documents = []
+            for page, item in zip(pages, batch, strict=True):
+                body = " ".join(
+                    [
+                        item["description"],
+                        item["aims"],
+                        item["success_factors"],
+                        item["stumbling_blocks"],
+                        item["transferability"],
+                        item["results"],
+                        *[f"{s['title']}. {s['text']}" for s in item["steps"]],
+                        item["city"],
+                        *item["categories"],
+                        *item["target_groups"],
+                    ]
+                )
+                documents.append(
+                    SearchDocument(
+                        page_id=page.pk,
+                        kind="steckbriefpage",
+                        title_terms=" ".join(document_terms(item["title"])),
+                        summary_terms=" ".join(document_terms(item["summary"])),
+                        body_terms=" ".join(document_terms(body)),
+                    )
+                )
+            SearchDocument.objects.bulk_create(documents)
+            restrictions = [
+                PageViewRestriction(page_id=p.pk, restriction_type="groups")
+                for p, item in zip(pages, batch, strict=True)
+                if item["members_only"]
+            ]
+            PageViewRestriction.objects.bulk_create(restrictions)
+            through = PageViewRestriction.groups.through
+            through.objects.bulk_create(
+                [through(pageviewrestriction_id=r.pk, group_id=members.pk) for r in restrictions]
+            )
 
     batch = []
     for item in generate(size, seed=7):
@@ -176,151 +280,6 @@ def populate(size: int) -> None:
     ids = list(SteckbriefPage.objects.values_list("pk", flat=True))
     for start in range(0, len(ids), 2000):
         backend.add_bulk(SteckbriefPage, list(SteckbriefPage.objects.filter(pk__in=ids[start : start + 2000])))
-
-
-def _write(
-    batch,
-    cities,
-    next_child,
-    categories,
-    groups,
-    funding,
-    content_type,
-    locale,
-    members,
-    fields,
-    insert_sql,
-    Page,
-    SteckbriefPage,
-    SearchDocument,
-    PageViewRestriction,
-    document_terms,
-    connection,
-    transaction,
-):
-    now = datetime.datetime.now(datetime.UTC)
-    pages = []
-    for item in batch:
-        city = cities[item["city"]]
-        next_child[city.pk] += 1
-        path = city.path + _encode(next_child[city.pk])
-        published = datetime.datetime.combine(item["start_date"], datetime.time(12), tzinfo=datetime.UTC)
-        pages.append(
-            Page(
-                title=item["title"],
-                draft_title=item["title"],
-                slug=item["slug"],
-                path=path,
-                depth=city.depth + 1,
-                numchild=0,
-                url_path=f"{city.url_path}{item['slug']}/",
-                live=True,
-                has_unpublished_changes=False,
-                content_type=content_type,
-                locale=locale,
-                translation_key=uuid.uuid4(),
-                first_published_at=published,
-                last_published_at=published,
-                latest_revision_created_at=now,
-                show_in_menus=False,
-            )
-        )
-    with transaction.atomic():
-        Page.objects.bulk_create(pages)
-        rows = []
-        for page, item in zip(pages, batch, strict=True):
-            values = {
-                "page_ptr_id": page.pk,
-                "summary": item["summary"],
-                "status": item["status"],
-                "start_date": item["start_date"],
-                "end_date": item["end_date"],
-                "cost_band": item["cost_band"],
-                "staff_effort": item["staff_effort"],
-                "duration": item["duration"],
-                "partners": "",
-                "description": "".join(f"<p>{p}</p>" for p in item["description"].split("\n\n")),
-                "aims": f"<p>{item['aims']}</p>",
-                "success_factors": f"<p>{item['success_factors']}</p>",
-                "stumbling_blocks": f"<p>{item['stumbling_blocks']}</p>" if item["stumbling_blocks"] else "",
-                "transferability": f"<p>{item['transferability']}</p>",
-                "results": f"<p>{item['results']}</p>",
-                "steps": json.dumps([{"type": "step", "value": s, "id": str(uuid.uuid4())} for s in item["steps"]]),
-                "gallery": "[]",
-                "downloads": "[]",
-                "contact_id": None,
-                "last_reviewed": item["last_reviewed"],
-                "licence": "cc-by-4.0",
-                "is_example": True,
-            }
-            rows.append(
-                [
-                    f.get_db_prep_save(values[f.attname], connection)
-                    if f.attname not in ("steps", "gallery", "downloads")
-                    else values[f.attname]
-                    for f in fields
-                ]
-            )
-        with connection.cursor() as cursor:
-            cursor.executemany(insert_sql, rows)
-        through = SteckbriefPage.categories.through
-        through.objects.bulk_create(
-            [
-                through(steckbriefpage_id=p.pk, category_id=categories[c])
-                for p, item in zip(pages, batch, strict=True)
-                for c in item["categories"]
-            ]
-        )
-        through = SteckbriefPage.target_groups.through
-        through.objects.bulk_create(
-            [
-                through(steckbriefpage_id=p.pk, targetgroup_id=groups[g])
-                for p, item in zip(pages, batch, strict=True)
-                for g in item["target_groups"]
-            ]
-        )
-        through = SteckbriefPage.funding_programmes.through
-        through.objects.bulk_create(
-            [
-                through(steckbriefpage_id=p.pk, fundingprogramme_id=funding[f])
-                for p, item in zip(pages, batch, strict=True)
-                for f in item["funding_programmes"]
-            ]
-        )
-        documents = []
-        for page, item in zip(pages, batch, strict=True):
-            body = " ".join(
-                [
-                    item["description"],
-                    item["aims"],
-                    item["success_factors"],
-                    item["stumbling_blocks"],
-                    item["transferability"],
-                    item["results"],
-                    *[f"{s['title']}. {s['text']}" for s in item["steps"]],
-                    item["city"],
-                    *item["categories"],
-                    *item["target_groups"],
-                ]
-            )
-            documents.append(
-                SearchDocument(
-                    page_id=page.pk,
-                    kind="steckbriefpage",
-                    title_terms=" ".join(document_terms(item["title"])),
-                    summary_terms=" ".join(document_terms(item["summary"])),
-                    body_terms=" ".join(document_terms(body)),
-                )
-            )
-        SearchDocument.objects.bulk_create(documents)
-        restrictions = [
-            PageViewRestriction(page_id=p.pk, restriction_type="groups")
-            for p, item in zip(pages, batch, strict=True)
-            if item["members_only"]
-        ]
-        PageViewRestriction.objects.bulk_create(restrictions)
-        through = PageViewRestriction.groups.through
-        through.objects.bulk_create([through(pageviewrestriction_id=r.pk, group_id=members.pk) for r in restrictions])
 
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -29,3 +29,17 @@ def make_steckbrief(city=None, publish=True, categories=1, target_groups=1, step
         revision.publish()
     page.refresh_from_db()
     return page
+
+
+def prose_values(page) -> list[str]:
+    """The prose of a Steckbrief (summary, the six text sections, the steps' texts) for length checks."""
+    sections = (
+        page.summary,
+        page.description,
+        page.aims,
+        page.success_factors,
+        page.stumbling_blocks,
+        page.transferability,
+        page.results,
+    )
+    return [str(v) for v in sections] + [step.value["text"] for step in page.steps]

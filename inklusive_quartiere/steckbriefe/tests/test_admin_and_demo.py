@@ -11,6 +11,8 @@ from inklusive_quartiere.steckbriefe.choices import CostBand, Duration, StaffEff
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.taxonomy import Category, TargetGroup
 
+from .factories import prose_values
+
 pytestmark = pytest.mark.django_db
 
 
@@ -40,20 +42,7 @@ def test_demo_has_50_plus_steckbriefe_across_all_cities_categories_statuses_and_
 
 def test_demo_texts_have_real_length(demo):
     def words(page):
-        text = " ".join(
-            str(v)
-            for v in (
-                page.summary,
-                page.description,
-                page.aims,
-                page.success_factors,
-                page.stumbling_blocks,
-                page.transferability,
-                page.results,
-            )
-        )
-        text += " ".join(step.value["text"] for step in page.steps)
-        return len(re.sub(r"<[^>]+>", " ", text).split())
+        return len(re.sub(r"<[^>]+>", " ", " ".join(prose_values(page))).split())
 
     pages = list(SteckbriefPage.objects.live())
     assert sum(words(p) for p in pages) / len(pages) >= 250

@@ -8,6 +8,8 @@ from pypdf import PdfReader
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
 
+from .factories import prose_values
+
 pytestmark = pytest.mark.django_db
 
 
@@ -17,19 +19,7 @@ def longest(demo):
     pages = SteckbriefPage.objects.live().public()
 
     def length(page):
-        return sum(
-            len(str(v))
-            for v in (
-                page.summary,
-                page.description,
-                page.aims,
-                page.success_factors,
-                page.stumbling_blocks,
-                page.transferability,
-                page.results,
-                page.steps.raw_data,
-            )
-        )
+        return sum(len(text) for text in prose_values(page))
 
     return max(pages, key=length)
 
