@@ -52,16 +52,20 @@ def percentile(values, p):
 
 
 # -- child: one database, one size ------------------------------------------------------------------------
-def child(database: str, size: int, rounds: int) -> dict:
+def child(database: str, size: int, rounds: int, keep: str = "") -> dict:
+    """One measurement; with ``keep`` (PostgreSQL only) that database is reused when it exists and kept."""
     tmp = Path(tempfile.mkdtemp(prefix="iq-bench-"))
+    reuse = False
     if database == "sqlite":
         url = f"sqlite:///{tmp / 'bench.sqlite3'}"
     else:
         import psycopg
 
-        name = f"iq_bench_{size}_{uuid.uuid4().hex[:6]}"
+        name = keep or f"iq_bench_{size}_{uuid.uuid4().hex[:6]}"
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            reuse = bool(conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
+            if not reuse:
+                conn.execute(f'CREATE DATABASE "{name}"')
         url = f"postgres://postgres@127.0.0.1:5432/{name}"
     os.environ.update(
         {
@@ -78,15 +82,22 @@ def child(database: str, size: int, rounds: int) -> dict:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", stdout=StringIO())
     started = time.perf_counter()
-    populate(size)
+    if not reuse:
+        call_command("migrate", verbosity=0)
+        call_command("load_demo", stdout=StringIO())
+        started = time.perf_counter()
+        populate(size)
+        if database == "postgres":  # fresh statistics after the bulk load, as autovacuum would make them
+            from django.db import connection
+
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
     populate_seconds = time.perf_counter() - started
     try:
         return {"database": database, "size": size, "populate_s": round(populate_seconds, 1), **measure(rounds)}
     finally:
-        if database == "postgres":
+        if database == "postgres" and not keep:
             from django.db import connections
 
             connections.close_all()
@@ -408,9 +419,15 @@ def main():
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--child", nargs=2, metavar=("DATABASE", "SIZE"))
+    parser.add_argument(
+        "--keep",
+        default="",
+        metavar="NAME",
+        help="PostgreSQL only: use (or create and fill) this database and keep it, for profiling; one size only",
+    )
     args = parser.parse_args()
     if args.child:
-        print("RESULT " + json.dumps(child(args.child[0], int(args.child[1]), args.rounds)))
+        print("RESULT " + json.dumps(child(args.child[0], int(args.child[1]), args.rounds, args.keep)))
         return
     print(
         "| database | Steckbriefe | engine p50 | engine p95 | baseline p50 | baseline p95 | p95 ratio | "
@@ -420,7 +437,8 @@ def main():
     for database in args.databases:
         for size in args.sizes:
             output = subprocess.run(
-                [sys.executable, __file__, "--child", database, str(size), "--rounds", str(args.rounds)],
+                [sys.executable, __file__, "--child", database, str(size), "--rounds", str(args.rounds)]
+                + (["--keep", args.keep] if args.keep else []),
                 capture_output=True,
                 text=True,
                 cwd=ROOT,

@@ -19,7 +19,7 @@ from inklusive_quartiere.core.visibility import user_group_ids, user_passes
 from inklusive_quartiere.search.analyzer import QueryWord, fold, stem, within_one_edit
 
 from .facets import FACETS, STUMBLING_VALUE
-from .models import IndexState, SearchDocument
+from .models import SearchDocument
 
 STECKBRIEF = "steckbriefpage"
 FIELD_WEIGHTS = (("title_terms", 3), ("summary_terms", 2), ("body_terms", 1))
@@ -31,6 +31,7 @@ class FacetData:
     values: list[tuple[str, str]]  # (slug, label) in display order; the position is the code
     codes: np.ndarray | None = None  # single-valued: int16 per document, -1 = none
     matrix: np.ndarray | None = None  # multi-valued: bool documents × values
+    weights: np.ndarray | None = None  # the matrix as float32, for counting by matrix product
 
     def code_of(self, slug: str) -> int | None:
         for code, (value, _label) in enumerate(self.values):
@@ -174,7 +175,9 @@ class Engine:
                 "steckbriefpage_id", column
             ):
                 matrix[self.index_of[page_id], code[term_id]] = True
-            self.facets[param] = FacetData([(s, name) for _pk, s, name in terms], matrix=matrix)
+            self.facets[param] = FacetData(
+                [(s, name) for _pk, s, name in terms], matrix=matrix, weights=matrix.astype(np.float32)
+            )
 
     def _set(self, choice_codes, param, i, value):
         code = choice_codes[param].get(value)
@@ -321,11 +324,13 @@ class Engine:
                     if param != facet.param:
                         others &= mask
                 data = self.facets[facet.param]
+                # Counting without copying the selected rows: a matrix-vector product for multi-valued facets,
+                # a weighted bincount (slot 0 = no value) for single-valued ones.
                 if data.matrix is not None:
-                    result.counts[facet.param] = data.matrix[others].sum(axis=0).tolist()
+                    counts = others.astype(np.float32) @ data.weights
                 else:
-                    codes = data.codes[others]
-                    result.counts[facet.param] = np.bincount(codes[codes >= 0], minlength=len(data.values)).tolist()
+                    counts = np.bincount(data.codes + 1, weights=others, minlength=len(data.values) + 1)[1:]
+                result.counts[facet.param] = [int(round(c)) for c in counts]
         indices = np.flatnonzero(selected)
         result.total = int(indices.size)
         result.order = indices[self._order(indices, score, sort, bool(words))]
@@ -349,10 +354,12 @@ _lock = threading.Lock()
 _engine: Engine | None = None
 
 
-def get_engine() -> Engine:
-    """The current engine for this process, rebuilt when the index changed (checked on every call)."""
+def get_engine(request=None) -> Engine:
+    """The current engine for this process, rebuilt when the index changed (checked once per request)."""
     global _engine
-    token = IndexState.current()
+    from inklusive_quartiere.core.chrome import content_token
+
+    token = content_token(request)
     engine = _engine
     if engine is not None and engine.token == token:
         return engine

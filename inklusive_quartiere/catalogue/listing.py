@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
-from inklusive_quartiere.core.visibility import visible_pages
+from inklusive_quartiere.core.visibility import hidden_among
 from inklusive_quartiere.search.analyzer import analyze_query, tokenize
 from inklusive_quartiere.search.query import clean_query
 
@@ -82,6 +84,15 @@ def highlight(text: str, terms: set[str]) -> str:
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
+def _site_root_path(request) -> str:
+    """The url_path of the site's root page (cached by Wagtail), to turn url_paths into relative URLs."""
+    site = Site.find_for_request(request)
+    for root in Site.get_site_root_paths():
+        if site is not None and root.site_id == site.pk:
+            return root.root_path
+    return "/"
+
+
 def _url(base_url: str, get: QueryDict, **changes) -> str:
     params = get.copy()
     params.pop(PAGE_PARAM, None)
@@ -97,7 +108,7 @@ def _url(base_url: str, get: QueryDict, **changes) -> str:
 
 
 def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None = None) -> dict:
-    engine = get_engine()
+    engine = get_engine(request)
     query = parse(request.GET, engine, fixed)
     words = analyze_query(query.text)
     codes = {
@@ -112,7 +123,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
         query.page = 1
     page_obj = paginator.page(query.page)
     ids = [int(engine.page_ids[i]) for i in page_obj.object_list]
-    items = _load_items(engine, request.user, ids, result.terms)
+    items = _load_items(engine, request.user, ids, result.terms, _site_root_path(request))
 
     fixed = fixed or {}
     facet_groups = []
@@ -169,53 +180,42 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
     }
 
 
-def _load_items(engine, user, ids: list[int], terms: set[str]) -> list[dict]:
+def _load_items(engine, user, ids: list[int], terms: set[str], site_root_path: str = "/") -> list[dict]:
+    """The result cards: one query for the texts, everything else (city, status, categories) from the engine."""
     from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
-    # The visibility rule once more on the rows shown: a stale engine can never show what it should not.
-    # Only what a result card shows: the long texts and StreamFields would cost more than the rest of the page.
-    pages = (
-        visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids))
-        .only(
-            "id",
-            "title",
-            "slug",
-            "url_path",
-            "path",
-            "depth",
-            "summary",
-            "status",
-            "cost_band",
-            "live",
-            "locale_id",
-            "content_type_id",
-        )
-        .prefetch_related("categories")
+    rows = list(
+        SteckbriefPage.objects.filter(pk__in=ids, live=True).values_list("id", "url_path", "title", "summary", "path")
     )
-    by_id = {page.pk: page for page in pages}
-    from inklusive_quartiere.cities.models import CityPage
-
-    cities = {
-        c.path: c
-        for c in CityPage.objects.filter(path__in={by_id[i].path[:-4] for i in ids if i in by_id}).only(
-            "id", "title", "path", "url_path", "depth", "slug", "locale_id", "content_type_id"
-        )
-    }
+    # The visibility rule once more on the rows shown: a stale engine can never show what it should not.
+    hidden = hidden_among(user, [row[4] for row in rows])
+    by_id = {row[0]: row for row in rows if row[4] not in hidden}
+    facets = engine.facets
     items = []
     for page_id in ids:
-        page = by_id.get(page_id)
-        if page is None:
+        row = by_id.get(page_id)
+        if row is None:
             continue
+        _pk, url_path, title, summary, _path = row
+        i = engine.index_of[page_id]
         items.append(
             {
-                "page": page,
-                "city": cities.get(page.path[:-4]),
-                "summary": highlight(page.summary, terms),
-                "title": highlight(page.title, terms),
-                "members_only": engine.is_restricted(page.pk),
+                "url": url_path[len(site_root_path) - 1 :] if url_path.startswith(site_root_path) else url_path,
+                "title": highlight(title, terms),
+                "summary": highlight(summary, terms),
+                "city": _label(facets["stadt"], i),
+                "status": _label(facets["status"], i),
+                "cost": _label(facets["kosten"], i),
+                "categories": [facets["kategorie"].values[c][1] for c in np.flatnonzero(facets["kategorie"].matrix[i])],
+                "members_only": engine.is_restricted(page_id),
             }
         )
     return items
+
+
+def _label(data, i: int) -> str:
+    code = int(data.codes[i])
+    return data.values[code][1] if code >= 0 else ""
 
 
 def _suggestions(request, engine, query, words, codes, base_url, fixed) -> list[dict]:

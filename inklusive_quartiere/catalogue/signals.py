@@ -47,16 +47,20 @@ def on_restriction_groups(sender, **kwargs):
     _bump()
 
 
-def _taxonomy_changed(sender, **kwargs):
+def _related_changed(sender, **kwargs):
     _bump()
 
 
-def connect_taxonomies():
+def connect_related():
+    """Taxonomy (facet values), and what the cached page chrome shows: sites and the site settings' links."""
+    from wagtail.models import Site
+
+    from inklusive_quartiere.core.models import SiteSettings
     from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
 
-    for model in (Category, TargetGroup, FundingProgramme):
-        post_save.connect(_taxonomy_changed, sender=model, dispatch_uid=f"catalogue-{model.__name__}-save")
-        post_delete.connect(_taxonomy_changed, sender=model, dispatch_uid=f"catalogue-{model.__name__}-delete")
+    for model in (Category, TargetGroup, FundingProgramme, SiteSettings, Site):
+        post_save.connect(_related_changed, sender=model, dispatch_uid=f"catalogue-{model.__name__}-save")
+        post_delete.connect(_related_changed, sender=model, dispatch_uid=f"catalogue-{model.__name__}-delete")
 
 
-connect_taxonomies()
+connect_related()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
-from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 # Deeper page trees than this are not supported by the rule's SQL encoding (a test guards the demo tree).
 MAX_DEPTH = 16
@@ -44,14 +44,17 @@ def user_passes(restriction_type: str, restriction_groups, user, group_ids: froz
     return False  # password: reachable only through its own form, never through a listing
 
 
-def failed_restrictions_q(user) -> Q:
-    """Restrictions (rows of PageViewRestriction) this user does not pass: the SQL encoding of the rule."""
+def failed_restrictions_q(user, model=PageViewRestriction) -> Q:
+    """Restrictions (rows of ``model``) this user does not pass: the SQL encoding of the rule.
+
+    ``model`` is PageViewRestriction (pages) or CollectionViewRestriction (documents and images)."""
     if user is None or not user.is_authenticated:
         return Q()  # every restriction
     failed = Q(restriction_type=BaseViewRestriction.PASSWORD)
     if not user.is_superuser:
-        passed_groups = PageViewRestriction.groups.through.objects.filter(
-            pageviewrestriction_id=OuterRef("pk"), group_id__in=list(user_group_ids(user))
+        through = model.groups.through
+        passed_groups = through.objects.filter(
+            **{f"{model._meta.model_name}_id": OuterRef("pk"), "group_id__in": list(user_group_ids(user))}
         )
         failed |= Q(restriction_type=BaseViewRestriction.GROUPS) & ~Exists(passed_groups)
     return failed
@@ -73,9 +76,66 @@ def visible_pages(user, queryset=None):
     return qs.live().exclude(hidden_q(user))
 
 
+def hidden_among(user, paths) -> set[str]:
+    """Which of these page paths lie in a section the user may not see.
+
+    The rule's Python encoding on restrictions fetched by exact path (one indexed query, two when the user
+    belongs to groups): cheaper than ``visible_pages`` for a short list of rows already loaded.
+    """
+    paths = list(paths)
+    prefixes = {path[: Page.steplen * k] for path in paths for k in range(1, len(path) // Page.steplen + 1)}
+    restrictions = list(
+        PageViewRestriction.objects.filter(page__path__in=prefixes).values_list("pk", "restriction_type", "page__path")
+    )
+    if not restrictions:
+        return set()
+    groups: dict[int, set[int]] = {}
+    if user is not None and user.is_authenticated:
+        for restriction_id, group_id in PageViewRestriction.groups.through.objects.filter(
+            pageviewrestriction_id__in=[r[0] for r in restrictions]
+        ).values_list("pageviewrestriction_id", "group_id"):
+            groups.setdefault(restriction_id, set()).add(group_id)
+    group_ids = user_group_ids(user)
+    failing = [path for pk, kind, path in restrictions if not user_passes(kind, groups.get(pk, set()), user, group_ids)]
+    return {path for path in paths if any(path.startswith(prefix) for prefix in failing)}
+
+
 def can_view(user, page: Page) -> bool:
     """Whether the user may see this one page (same rule as ``visible_pages``)."""
     return visible_pages(user, Page.objects.filter(pk=page.pk)).exists()
+
+
+# -- collections: documents and images ----------------------------------------------------------------------
+# Wagtail's collection privacy (CollectionViewRestriction) is the source of truth for files. The same rule
+# applies: a restriction on a collection covers the collection and all collections below it.
+
+
+def hidden_collections_q(user, prefix: str = "") -> Q:
+    """A Q on collections (or, with ``prefix="collection__"``, on documents/images): true where the visitor
+    may not see the files."""
+    prefixes = [Substr(OuterRef(f"{prefix}path"), 1, Collection.steplen * level) for level in range(1, MAX_DEPTH + 1)]
+    covering = CollectionViewRestriction.objects.filter(failed_restrictions_q(user, CollectionViewRestriction))
+    return Q(Exists(covering.filter(collection__path__in=prefixes)))
+
+
+def visible_collections(user, queryset=None):
+    qs = queryset if queryset is not None else Collection.objects.all()
+    return qs.exclude(hidden_collections_q(user))
+
+
+def visible_files(user, queryset):
+    """Documents or images (any model with a ``collection``) whose collection the visitor may see."""
+    return queryset.exclude(hidden_collections_q(user, prefix="collection__"))
+
+
+def can_view_collection(user, collection) -> bool:
+    return visible_collections(user, Collection.objects.filter(pk=collection.pk)).exists()
+
+
+def is_members_only_collection(collection) -> bool:
+    return CollectionViewRestriction.objects.filter(
+        collection__path__in=[collection.path[: Collection.steplen * n] for n in range(1, collection.depth + 1)]
+    ).exists()
 
 
 def is_members_only(page: Page) -> bool:

@@ -21,7 +21,7 @@ def search(request):
     words = analyze_query(query)
     context = {"query": query, "message": message, "results": None, "total": 0, "items": []}
     if words:
-        engine = get_engine()
+        engine = get_engine(request)
         result = engine.search(request.user, words, {}, "relevanz", with_counts=False)
         paginator = Paginator(result.order, PAGE_SIZE)
         raw_page = request.GET.get("seite", "1")

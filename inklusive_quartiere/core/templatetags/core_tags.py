@@ -1,28 +1,34 @@
 from django import template
 from wagtail.models import Page, Site
 
+from .. import chrome
 from ..visibility import visible_pages
 
 register = template.Library()
 
 
-def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+def _site(request):
+    return Site.find_for_request(request) if request else None
 
 
 @register.inclusion_tag("core/includes/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context.get("request")
-    root = _site_root(request)
+    site = _site(request)
     current = context.get("page") or context.get("self")
-    items = []
-    if root is not None:
+
+    def compute():
+        if site is None:
+            return []
         user = getattr(request, "user", None)
-        for page in visible_pages(user, root.get_children().in_menu()):
-            is_current = current is not None and current.pk == page.pk
-            is_ancestor = current is not None and not is_current and current.path.startswith(page.path)
-            items.append({"page": page, "current": "page" if is_current else ("true" if is_ancestor else "")})
+        children = visible_pages(user, site.root_page.get_children().in_menu()).order_by("path")
+        return [{"title": p.title, "url": p.get_url(request), "path": p.path} for p in children]
+
+    items = []
+    for item in chrome.for_anonymous(request, "nav", str(site.pk if site else 0), compute):
+        is_current = isinstance(current, Page) and current.path == item["path"]
+        is_ancestor = isinstance(current, Page) and not is_current and current.path.startswith(item["path"])
+        items.append({**item, "current": "page" if is_current else ("true" if is_ancestor else "")})
     return {"items": items, "request": request}
 
 
@@ -31,13 +37,35 @@ def breadcrumbs(context, page=None, extra_label=None):
     """Ancestors from the home page down; ``extra_label`` appends a non-page step (search, 404)."""
     request = context.get("request")
     page = page or context.get("page")
-    root = _site_root(request)
-    trail = []
-    if isinstance(page, Page):
-        trail = list(page.get_ancestors(inclusive=True).filter(depth__gte=root.depth if root else 2))
-    elif root is not None:
-        trail = [root]
-    return {"trail": trail, "extra_label": extra_label, "request": request}
+    site = _site(request)
+
+    def compute():
+        if isinstance(page, Page):
+            root_depth = site.root_page.depth if site else 2
+            pages = page.get_ancestors(inclusive=True).filter(depth__gte=root_depth)
+        elif site is not None:
+            pages = [site.root_page]
+        else:
+            pages = []
+        return [{"title": p.title, "url": p.get_url(request), "is_root": p.depth <= 2} for p in pages]
+
+    key = f"{site.pk if site else 0}:{page.path if isinstance(page, Page) else '-'}"
+    return {"trail": chrome.for_anonymous(request, "crumbs", key, compute), "extra_label": extra_label}
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """(label, url) pairs of the footer's service and legal pages."""
+    request = context.get("request")
+    site = _site(request)
+
+    def compute():
+        from ..models import SiteSettings
+
+        settings = SiteSettings.for_site(site) if site else None
+        return [(str(label), p.get_url(request)) for label, p in settings.footer_links()] if settings else []
+
+    return chrome.for_anonymous(request, "footer", str(site.pk if site else 0), compute)
 
 
 @register.inclusion_tag("core/includes/pagination.html", takes_context=True)
@@ -73,3 +101,21 @@ def document_meta(document):
     extension = (document.file_extension or "").upper() or "Datei"
     size = document.get_file_size()
     return f"{extension}, {filesizeformat(size)}" if size else extension
+
+
+@register.simple_tag
+def kern_widget(field):
+    """A form field's widget with KERN's class and its hint/error tied to it by aria-describedby."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}-hinweis")
+    if field.errors:
+        described_by.append(f"{field.auto_id}-fehler")
+    input_type = getattr(field.field.widget, "input_type", "")
+    css = "kern-form-input__select" if input_type == "select" else "kern-form-input__input"
+    attrs = {"class": css}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

@@ -92,3 +92,25 @@ def test_python_and_sql_encodings_of_the_rule_agree(sections):
             if not user_passes(r.restriction_type, {g.pk for g in r.groups.all()}, user, user_group_ids(user))
         }
         assert failed_sql == failed_python, user
+
+
+def test_hidden_among_agrees_with_visible_pages(sections):
+    """The row check used by the catalogue (hidden_among) and the queryset rule hide exactly the same pages."""
+    from wagtail.models import Page
+
+    from inklusive_quartiere.core.visibility import hidden_among
+
+    member = User.objects.create_user("mitglied3", password="x" * 16)
+    member.groups.add(sections["members"])
+    users = [
+        AnonymousUser(),
+        User.objects.create_user("gast3", password="x" * 16),
+        member,
+        User.objects.create_superuser("chef3", "c3@example.org", "x" * 16),
+    ]
+    live = Page.objects.live().filter(depth__gt=1)
+    paths = list(live.values_list("path", flat=True))
+    for user in users:
+        visible = set(visible_pages(user, live).values_list("path", flat=True))
+        assert hidden_among(user, paths) == set(paths) - visible, user
+    assert hidden_among(AnonymousUser(), paths), "the fixture must contain hidden pages, or this test proves nothing"
