@@ -14,7 +14,9 @@ run: install frontend migrate demo
 	@echo ""
 	@echo "  Website:    http://127.0.0.1:$(PORT)/"
 	@echo "  Redaktion:  http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Anmeldung:  Benutzername „redaktion“, Passwort „$$(cat var/demo-redaktion-passwort.txt)“"
+	@echo "  Anmelden:   http://127.0.0.1:$(PORT)/anmelden/  (Zugänge in var/demo-zugaenge.txt:)"
+	@sed 's/^/              /' var/demo-zugaenge.txt
+	@echo "  Einmalcode für die Redaktionsoberfläche: .venv/bin/python manage.py demo_otp_code redaktion"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -20,3 +20,14 @@ def demo(db):
     from inklusive_quartiere.core.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: rolled-back transactions reuse primary keys (on SQLite), and a
+    cached value from an earlier test (a rendition, the page chrome) would otherwise describe a row that
+    no longer exists."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

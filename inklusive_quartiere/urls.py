@@ -1,25 +1,27 @@
+import re
+
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from inklusive_quartiere.core.media import serve_media
+from inklusive_quartiere.core.sitemap import VisiblePagesSitemap
 from inklusive_quartiere.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"seiten": VisiblePagesSitemap}}, name="sitemap"),
+    path("", include("inklusive_quartiere.members.urls")),
 ]
 
-if settings.SERVE_MEDIA:
-    # Embedded mode only: in production nginx or the object store serves media.
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+if settings.MEDIA_URL.startswith("/"):
+    # Local media: every file passes the visibility rule (core/media.py); nginx only sends the bytes.
+    urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -10,3 +10,10 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (expired page, cookies off, forged request): nothing changed."""
+    from django.http import HttpResponseForbidden
+
+    return HttpResponseForbidden(loader.render_to_string("403_csrf.html", {"request": request}, request=request))

@@ -22,6 +22,11 @@ INSTALLED_APPS = [
     "inklusive_quartiere.steckbriefe",
     "inklusive_quartiere.catalogue",
     "inklusive_quartiere.search",
+    "inklusive_quartiere.members",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -54,10 +59,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor authentication for everybody with editing rights (wagtail-2fa on django-otp).
+    "inklusive_quartiere.members.middleware.VerifyUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inklusive_quartiere.core.middleware.ResponsePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Brute-force protection on every login form (must come last).
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "inklusive_quartiere.urls"
@@ -159,7 +173,33 @@ LOGGING = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+# Idle timeout: a session ends SESSION_COOKIE_AGE seconds after the last request (default one hour), because
+# every request of a signed-in person renews it. Anonymous visitors get no session at all.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+CSRF_FAILURE_VIEW = "inklusive_quartiere.core.views.csrf_failure"
+
+# Accounts: the site's own sign-in page; invitations and reset links are valid for three days, once.
+LOGIN_URL = "members:login"
+LOGIN_REDIRECT_URL = "members:my_area"
+WAGTAIL_FRONTEND_LOGIN_URL = "/anmelden/"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+# Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (nginx alone: 1).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Brute-force protection (django-axes): 5 failures for the same username from the same address lock that
+# combination for 30 minutes; the message never says whether the account exists.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = 0.5  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "members/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "inklusive_quartiere.members.client_ip.axes_client_ip"
+AXES_VERBOSE = False
+
+# Two-factor authentication (TOTP) is required for every account that can open the editor.
+WAGTAIL_2FA_REQUIRED = True
+OTP_TOTP_ISSUER = "Inklusive Quartiere"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this to SAMEORIGIN themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -194,7 +234,8 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'"
 )
 
-# Serve uploaded media through Django (embedded mode); production sets SERVE_MEDIA=false.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Uploaded media always pass through core.media.serve_media, which asks the visibility rule first. Behind nginx,
+# set MEDIA_ACCEL_REDIRECT to an `internal` location (e.g. /protected-media/) so that nginx sends the bytes.
+MEDIA_ACCEL_REDIRECT = env_str("MEDIA_ACCEL_REDIRECT", "")
 # Static files come straight from the finders in the embedded mode (no collectstatic needed).
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)

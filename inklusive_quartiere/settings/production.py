@@ -28,5 +28,6 @@ LANGUAGE_COOKIE_SECURE = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
-SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 WHITENOISE_USE_FINDERS = False
+# Behind nginx: the client address is the last X-Forwarded-For entry (lock-out and rate limits need it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)

@@ -80,8 +80,10 @@ def detail_context(page, request) -> dict:
     categories = list(page.categories.all())
     target_groups = list(page.target_groups.all())
     history = sorted(page.status_history.all(), key=lambda e: (e.date, e.sort_order or 0))
+    # In previews and revisions the relation is modelcluster's in-memory list: ask the database by primary key.
+    related_ids = [related.pk for related in page.related_steckbriefe.all()]
     related = list(
-        visible_pages(request.user, page.related_steckbriefe.all()).only(
+        visible_pages(request.user, type(page).objects.filter(pk__in=related_ids)).only(
             "id", "title", "url_path", "summary", "path", "depth"
         )
     )

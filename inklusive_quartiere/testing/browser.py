@@ -25,9 +25,27 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    with demo_site(tmp_path_factory.mktemp("site")) as url:
+def site_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("site")
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    with demo_site(site_dir) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def demo_password(site_dir, site_url):
+    """The generated password of a demo account (written by load_demo into the site's var/)."""
+
+    def password_of(username: str) -> str:
+        for line in (site_dir / "demo-zugaenge.txt").read_text().splitlines():
+            if line.startswith(f"{username} Passwort: "):
+                return line.split("Passwort: ", 1)[1].split()[0]
+        raise KeyError(username)
+
+    return password_of
 
 
 @pytest.fixture(scope="session")

@@ -21,4 +21,8 @@ PAGES = [
     ("catalogue-category", "/steckbriefe/kategorie/inklusion/", 200),
     ("steckbrief-full", "/stadtlabore/bad-krozingen/hitzeschutz-kurort-kuehle-orte/", 200),
     ("steckbrief-minimal", "/stadtlabore-vor-ort/kuenzelsau/idee-quartierslotsen-neuzugezogene/", 200),
+    ("login", "/anmelden/", 200),
+    ("password-reset", "/passwort-vergessen/", 200),
+    ("password-reset-sent", "/passwort-vergessen/gesendet/", 200),
+    ("password-link-invalid", "/passwort-neu/MQ/abc-def/", 200),
 ]

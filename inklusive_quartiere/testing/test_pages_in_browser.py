@@ -99,3 +99,38 @@ def test_keyboard_only_journey_filter_open_result_download_pdf(desktop_page):
         page.keyboard.press("Enter")
     with open(download_info.value.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_keyboard_member_signs_in_and_sees_members_material(desktop_page, demo_password, vnu_url):
+    """Keyboard only: the sign-in form, its error summary, then "Mein Bereich" with members-only content."""
+    page = desktop_page.page
+    desktop_page.goto("/anmelden/")
+    page.locator("#id_username").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # empty form: the error summary comes back focused and linked to the fields
+    assert page.evaluate("document.activeElement.id") == "fehler"
+    assert page.locator("#id_username[aria-invalid='true'][aria-describedby='id_username-fehler']").count() == 1
+    assert check_html(vnu_url, page.content()) == []  # before axe injects its script into the page
+    assert desktop_page.axe_violations() == []
+
+    page.locator("#id_username").focus()
+    page.keyboard.type("demo-mitglied")
+    page.keyboard.press("Tab")
+    page.keyboard.type(demo_password("demo-mitglied"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/mein-bereich/")
+    assert "Steckbriefe nur für Mitglieder" in page.content()
+    assert check_html(vnu_url, page.content()) == []
+    assert desktop_page.axe_violations() == []
+    # A members-only Steckbrief from the list opens and is labelled as such.
+    with page.expect_navigation():
+        page.locator("#mb-steckbriefe + ul a").first.click()
+    assert "Nur für Mitglieder" in page.content()
+    assert desktop_page.axe_violations() == []
+    # Signing out is a form button, reachable by keyboard.
+    desktop_page.goto("/mein-bereich/")
+    page.locator("form[action='/abmelden/'] button").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Anmelden" in page.locator(".iq-header__account").inner_text()

@@ -10,6 +10,7 @@ from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.steckbriefe.choices import CostBand, Duration, StaffEffort, Status
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.taxonomy import Category, TargetGroup
+from inklusive_quartiere.testing.accounts import login_verified
 
 from .factories import prose_values
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("model", ["category", "targetgroup", "fundingprogramme", "contactperson"])
 def test_taxonomies_are_editable_snippets(client, demo, model):
-    client.force_login(User.objects.create_superuser("admin2", "a@example.org", "x" * 16))
+    login_verified(client, User.objects.create_superuser("admin2", "a@example.org", "x" * 16))
     assert client.get(f"/admin/snippets/steckbriefe/{model}/").status_code == 200
 
 

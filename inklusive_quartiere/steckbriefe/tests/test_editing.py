@@ -4,11 +4,12 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import streamfield
 
 from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import Category
+from inklusive_quartiere.testing.accounts import login_verified
+from inklusive_quartiere.testing.forms import steckbrief_form
 
 pytestmark = pytest.mark.django_db
 
@@ -16,45 +17,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client, demo):
     user = User.objects.create_superuser("chefredaktion", "c@example.org", "x" * 16)
-    client.force_login(user)
+    login_verified(client, user)
     return client
-
-
-def _form(**overrides):
-    data = {
-        "title": "Neuer Steckbrief Lupine",
-        "slug": "neuer-steckbrief-lupine",
-        "summary": "Kurz und knapp.",
-        "status": "in_progress",
-        "status_history": inline_formset([]),
-        "start_date": "2022-03-01",
-        "end_date": "",
-        "cost_band": "lt5k",
-        "staff_effort": "low",
-        "duration": "short",
-        "partners": "",
-        "description": rich_text("<p>Beschreibung.</p>"),
-        "aims": rich_text(""),
-        "steps": streamfield([]),
-        "success_factors": rich_text(""),
-        "stumbling_blocks": rich_text(""),
-        "transferability": rich_text(""),
-        "results": rich_text(""),
-        "gallery": streamfield([]),
-        "downloads": streamfield([]),
-        "contact": "",
-        "last_reviewed": "",
-        "licence": "cc-by-4.0",
-        "seo_title": "",
-        "search_description": "",
-        "is_example": "",
-    }
-    categories = overrides.pop("categories", [Category.objects.first().pk])
-    data.update(overrides)
-    form = nested_form_data(data)
-    # Multiple-choice fields go to the test client as lists, which nested_form_data would flatten.
-    form["categories"] = categories
-    return form
 
 
 def _add_url():
@@ -63,7 +27,7 @@ def _add_url():
 
 
 def test_valid_steckbrief_is_saved(editor_client):
-    response = editor_client.post(_add_url(), _form())
+    response = editor_client.post(_add_url(), steckbrief_form())
     assert response.status_code == 302, response.content.decode()[:3000]
     assert SteckbriefPage.objects.filter(slug="neuer-steckbrief-lupine").exists()
 
@@ -79,7 +43,7 @@ def test_valid_steckbrief_is_saved(editor_client):
     ids=["end-before-start", "summary-too-long", "no-category", "reviewed-in-future"],
 )
 def test_invalid_input_shows_message_and_saves_nothing(editor_client, overrides, message):
-    response = editor_client.post(_add_url(), _form(**overrides))
+    response = editor_client.post(_add_url(), steckbrief_form(**overrides))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not SteckbriefPage.objects.filter(slug="neuer-steckbrief-lupine").exists()
@@ -99,7 +63,7 @@ def test_image_without_alt_text_cannot_be_published(editor_client):
             )
         ]
     )
-    form = _form(gallery=gallery)
+    form = steckbrief_form(gallery=gallery)
     form["action-publish"] = "action-publish"
     response = editor_client.post(_add_url(), form)
     assert response.status_code == 200

@@ -1,0 +1,32 @@
+"""Roles follow the content: base roles after every migrate, a city's role when its page is created."""
+
+from django.db.models.signals import post_migrate, post_save
+from django.dispatch import receiver
+
+
+@receiver(post_migrate)
+def create_base_roles(sender, app_config=None, using="default", **kwargs):
+    # Once per migrate run, for the last installed app: by then every app's permissions exist.
+    from django.apps import apps
+
+    if app_config is None or app_config is not list(apps.get_app_configs())[-1]:
+        return
+    from .roles import ensure_roles
+
+    ensure_roles()
+
+
+def _city_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .roles import ensure_city_role
+
+        ensure_city_role(instance)
+
+
+def connect_city_signal():
+    from inklusive_quartiere.cities.models import CityPage
+
+    post_save.connect(_city_created, sender=CityPage, dispatch_uid="members-city-role")
+
+
+connect_city_signal()
