@@ -44,7 +44,7 @@ install: $(VENV)/.installed node_modules/.installed
 install-test: $(VENV)/.installed-test node_modules/.installed
 
 frontend: build/static/css/main.css build/pdf-fonts/.done
-build/static/css/main.css: node_modules/.installed frontend/build.mjs $(wildcard frontend/scss/*.scss)
+build/static/css/main.css: node_modules/.installed frontend/build.mjs $(wildcard frontend/scss/*.scss) $(wildcard frontend/js/*.js)
 	npm run --silent build
 
 # TrueType copies of the fonts for the PDF renderer (WeasyPrint loads them far faster than WOFF2).

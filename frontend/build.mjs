@@ -1,7 +1,7 @@
 // Builds the site's CSS from KERN UX's SCSS sources (only the components we use) and copies the
 // self-hosted fonts. Output goes to build/static/, which Django serves as static files.
 import { compile } from "sass";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,4 +33,15 @@ for (const face of ["Regular", "Italic", "SemiBold", "Bold"]) {
     join(out, "fonts", `FiraSans-${face}.woff2`),
   );
 }
+// Our own scripts (progressive enhancement only) and Leaflet, loaded by the map only after consent.
+mkdirSync(join(out, "js"), { recursive: true });
+for (const name of readdirSync(join(root, "frontend", "js"))) {
+  copyFileSync(join(root, "frontend", "js", name), join(out, "js", name));
+}
+const leaflet = join(root, "node_modules", "leaflet", "dist");
+mkdirSync(join(out, "vendor", "leaflet"), { recursive: true });
+for (const name of ["leaflet.js", "leaflet.css"]) {
+  copyFileSync(join(leaflet, name), join(out, "vendor", "leaflet", name));
+}
+cpSync(join(leaflet, "images"), join(out, "vendor", "leaflet", "images"), { recursive: true });
 console.log(`built ${join(out, "css", "main.css")} (${result.css.length} bytes)`);

@@ -23,7 +23,11 @@ if settings.MEDIA_URL.startswith("/"):
     # Local media: every file passes the visibility rule (core/media.py); nginx only sends the bytes.
     urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_media)]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # …/kalender.ics (a page's calendar route): Wagtail's own pattern allows no dot in a path segment.
+    path("", include("inklusive_quartiere.events.urls")),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "inklusive_quartiere.core.views.page_not_found"
 handler500 = "inklusive_quartiere.core.views.server_error"

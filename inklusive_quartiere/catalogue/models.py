@@ -73,6 +73,16 @@ class CataloguePage(RoutablePageMixin, Page):
         verbose_name = _("Steckbrief-Katalog")
         verbose_name_plural = _("Steckbrief-Kataloge")
 
+    def menu_children(self, request) -> list[dict]:
+        """The main navigation's sub-menu for the catalogue: one entry per category."""
+        from inklusive_quartiere.steckbriefe.taxonomy import Category
+
+        base = self.get_url(request)
+        return [
+            {"title": name, "url": f"{base}kategorie/{slug}/", "path": ""}
+            for name, slug in Category.objects.order_by("sort_order", "name").values_list("name", "slug")
+        ]
+
     @path("")
     def listing(self, request):
         from .listing import catalogue_context

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from decimal import Decimal
 
 from inklusive_quartiere.core.demo_support import ensure_child
@@ -73,6 +74,43 @@ def load(stdout) -> None:
             latitude=Decimal(lat),
             longitude=Decimal(lon),
             intro=f"{name} gehört zum Netzwerk „{network.label}“.",
+            show_in_menus=True,
         )
         created += was_created
-    stdout.write(f"  16 Städte bereit ({created} neu)")
+    details = sum(_ensure_details(city) for city in CityPage.objects.order_by("path"))
+    stdout.write(f"  16 Städte bereit ({created} neu, {details} mit Beispielangaben ergänzt)")
+
+
+DEPARTMENTS = [
+    "Amt für Soziales und Senioren",
+    "Stadtplanungsamt",
+    "Stabsstelle Bürgerbeteiligung",
+    "Amt für Familie, Jugend und Bildung",
+    "Beauftragte für Menschen mit Behinderungen",
+    "Amt für Mobilität",
+    "Quartiersmanagement",
+]
+
+
+def _ensure_details(city: CityPage) -> bool:
+    """Invented departments and contact person (the city facts above are real; these are examples)."""
+    from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
+
+    if city.departments:
+        return False
+    seed = zlib.crc32(city.slug.encode())
+    picks = [DEPARTMENTS[(seed + step * 3) % len(DEPARTMENTS)] for step in range(3)]
+    city.departments = "\n".join(dict.fromkeys(picks))
+    city.contact, _ = ContactPerson.objects.get_or_create(
+        name=f"Beispiel-Koordination {city.title}",
+        defaults={
+            "role": "Koordination StadtLabor (erfundene Beispielperson)",
+            "organisation": f"Stadtverwaltung {city.title}",
+            "phone": "0000 000000",
+            "is_example": True,
+        },
+    )
+    city.is_example = True
+    city.show_in_menus = True
+    city.save_revision().publish()
+    return True

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.visibility import visible_pages
 
 
@@ -65,12 +66,27 @@ class CityIndexPage(Page):
         verbose_name_plural = _("Städteübersichten")
 
     def get_context(self, request, *args, **kwargs):
+        from .map import map_context
+
         context = super().get_context(request, *args, **kwargs)
-        context["cities"] = visible_pages(request.user, CityPage.objects.child_of(self)).order_by("title")
+        cities = list(visible_pages(request.user, CityPage.objects.child_of(self)).order_by("title"))
+        context["cities"] = cities
+        context.update(map_context(cities, request))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        from django.conf import settings
 
-class CityPage(Page):
+        from .map import csp_with_tiles, tile_settings
+
+        response = super().serve(request, *args, **kwargs)
+        tiles = tile_settings()
+        if tiles:  # the tile server may be asked for images — by the visitor's own click only (map.js)
+            response["Content-Security-Policy"] = csp_with_tiles(settings.CONTENT_SECURITY_POLICY, tiles)
+        return response
+
+
+class CityPage(ExampleContentMixin, Page):
     network = models.CharField(_("Netzwerk"), max_length=20, choices=Network.choices)
     district = models.CharField(_("Landkreis"), max_length=100, help_text=_("„Stadtkreis“ bei kreisfreien Städten."))
     regierungsbezirk = models.CharField(_("Regierungsbezirk"), max_length=20, choices=Regierungsbezirk.choices)
@@ -92,6 +108,21 @@ class CityPage(Page):
         validators=[MinValueValidator(7), MaxValueValidator(11)],
     )
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+    departments = models.TextField(
+        _("Beteiligte Ämter und Fachbereiche"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Eine Zeile je Amt oder Fachbereich, z. B. „Amt für Soziales und Senioren“."),
+    )
+    contact = models.ForeignKey(
+        "steckbriefe.ContactPerson",
+        verbose_name=_("Ansprechperson der Stadt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wird mit Name, Funktion und Telefon gezeigt; die E-Mail-Adresse nie."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -105,7 +136,10 @@ class CityPage(Page):
             heading=_("Eckdaten"),
         ),
         InlinePanel("neighbourhoods", heading=_("Beteiligte Quartiere"), label=_("Quartier")),
+        FieldPanel("departments"),
+        FieldPanel("contact"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("network")]
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = ["steckbriefe.SteckbriefPage"]
@@ -118,6 +152,10 @@ class CityPage(Page):
     def size_band(self):
         return size_band_for(self.inhabitants)
 
+    @property
+    def department_list(self) -> list[str]:
+        return [line.strip() for line in self.departments.splitlines() if line.strip()]
+
     def clean(self):
         super().clean()
         parent = self.get_parent() if self.pk else None
@@ -128,8 +166,14 @@ class CityPage(Page):
             )
 
     def search_fields_text(self) -> dict[str, str]:
-        neighbourhoods = [f"{n.name}. {n.description}" for n in self.neighbourhoods.all()]
-        body = [self.get_network_display(), self.district, self.get_regierungsbezirk_display(), *neighbourhoods]
+        neighbourhoods = [f"{n.name}. {n.description} {n.focus_themes}" for n in self.neighbourhoods.all()]
+        body = [
+            self.get_network_display(),
+            self.district,
+            self.get_regierungsbezirk_display(),
+            *neighbourhoods,
+            *self.department_list,
+        ]
         return {"title": self.title, "summary": self.intro, "body": "\n".join(body)}
 
     def get_context(self, request, *args, **kwargs):
@@ -146,8 +190,26 @@ class Neighbourhood(Orderable):
     name = models.CharField(_("Name"), max_length=120)
     description = models.TextField(_("Kurzbeschreibung"), blank=True, max_length=600)
     residents = models.PositiveIntegerField(_("Bewohnerinnen und Bewohner (ca.)"), null=True, blank=True)
+    share_65_plus = models.PositiveSmallIntegerField(
+        _("Anteil 65 Jahre und älter (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    focus_themes = models.CharField(
+        _("Schwerpunktthemen"),
+        max_length=300,
+        blank=True,
+        help_text=_("Durch Kommas getrennt, z. B. „Begegnung, Mobilität, Älterwerden“."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("residents")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("residents"), FieldPanel("share_65_plus")]),
+        FieldPanel("focus_themes"),
+    ]
+
+    @property
+    def theme_list(self) -> list[str]:
+        return [theme.strip() for theme in self.focus_themes.split(",") if theme.strip()]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Quartier")

@@ -6,6 +6,8 @@ Legal pages are placeholders and marked as examples on the page.
 
 from __future__ import annotations
 
+import json
+
 from wagtail.models import Page, Site
 
 from .demo_support import ensure_child, heading, paragraph, stream
@@ -183,6 +185,46 @@ LEGAL_PAGES = [
 ]
 
 
+BROCHURE_TITLE = "Abschlussbroschüre StadtLabore (Beispiel-PDF)"
+BROCHURE_HTML = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title>
+<style>body {{ font-family: sans-serif; margin: 2cm; }} h1 {{ font-size: 20pt; }}</style></head><body>
+<h1>StadtLabore zur inklusiven Quartiersentwicklung</h1>
+<p><strong>Beispieldokument:</strong> Diese Datei steht für die gedruckte und als PDF veröffentlichte
+Abschlussbroschüre des Projekts. Der Text ist ein Platzhalter der Demo-Inhalte.</p>
+<h2>Was die Broschüre enthält</h2>
+<p>Einen Überblick über die neun StadtLabore und die sieben StadtLabore vor Ort, die Themen der Experimentier-
+und Lernwerkstätten und eine Auswahl von Steckbriefen, die sich auf andere Kommunen übertragen lassen.</p>
+</body></html>"""
+
+
+def _ensure_brochure():
+    """The final brochure as a document download: a small PDF generated here (a stand-in for the real one)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document_model = get_document_model()
+    existing = document_model.objects.filter(title=BROCHURE_TITLE).first()
+    if existing is not None:
+        return existing
+    from weasyprint import HTML
+
+    pdf = HTML(string=BROCHURE_HTML.format(title=BROCHURE_TITLE)).write_pdf(
+        pdf_variant="pdf/ua-1", custom_metadata=True
+    )
+    document = document_model(title=BROCHURE_TITLE)
+    document.file.save("abschlussbroschuere-beispiel.pdf", ContentFile(pdf), save=False)
+    document.save()
+    return document
+
+
+def _with_brochure(body: str) -> str:
+    blocks = json.loads(body)
+    download = json.loads(
+        stream(("downloads", {"heading": "Abschlussbroschüre", "documents": [_ensure_brochure().pk]}))
+    )
+    return json.dumps(blocks + download)
+
+
 def load(stdout) -> None:
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
@@ -219,13 +261,14 @@ def load(stdout) -> None:
         show_in_menus=True,
         intro="Was die StadtLabore zur inklusiven Quartiersentwicklung wollten, wie sie gearbeitet haben "
         "und was daraus geworden ist.",
-        body=PROJECT_BODY,
+        body=_with_brochure(PROJECT_BODY),
     )
     ensure_child(
         project,
         ContentPage,
         "foerderung",
         title="Förderung",
+        show_in_menus=True,
         intro="Das Projekt wurde aus Landesmitteln im Rahmen der Strategie „Quartier 2020“ gefördert.",
         body=FUNDING_BODY,
     )
@@ -234,6 +277,7 @@ def load(stdout) -> None:
         ContentPage,
         "partner",
         title="Partner",
+        show_in_menus=True,
         intro="Mit wem der Städtetag Baden-Württemberg das Projekt umgesetzt hat.",
         body=PARTNERS_BODY,
     )

@@ -22,11 +22,15 @@ INSTALLED_APPS = [
     "inklusive_quartiere.steckbriefe",
     "inklusive_quartiere.catalogue",
     "inklusive_quartiere.search",
+    "inklusive_quartiere.films",
+    "inklusive_quartiere.events",
+    "inklusive_quartiere.news",
     "inklusive_quartiere.members",
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "wagtailmedia",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -233,6 +237,12 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
     "object-src 'none'"
 )
+
+# The interactive city map (Leaflet) is offered only when a tile server is configured, and loads tiles only after
+# the visitor's consent; without one, the pages show the self-contained SVG map. Example:
+# MAP_TILE_URL="https://tile.openstreetmap.de/{z}/{x}/{y}.png" MAP_TILE_ATTRIBUTION="© OpenStreetMap-Mitwirkende"
+MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap-Mitwirkende")
 
 # Uploaded media always pass through core.media.serve_media, which asks the visibility rule first. Behind nginx,
 # set MEDIA_ACCEL_REDIRECT to an `internal` location (e.g. /protected-media/) so that nginx sends the bytes.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import zlib
 from pathlib import Path
 
 from django.contrib.auth.models import Group
@@ -41,6 +42,22 @@ def _paragraphs(text: str) -> str:
     return rich(*[part.strip() for part in text.split("\n\n") if part.strip()]) if text else ""
 
 
+def _example_neighbourhood(name: str, items, city_name: str) -> Neighbourhood:
+    """An invented neighbourhood with plausible, deterministic figures and the themes of its Steckbriefe."""
+    seed = zlib.crc32(f"{city_name}/{name}".encode())
+    themes = []
+    for item in items:
+        if item["city"] == city_name and name in item["neighbourhoods"]:
+            themes.extend(theme for theme in item["categories"] if theme not in themes)
+    return Neighbourhood(
+        name=name,
+        description="Erfundenes Beispielquartier.",
+        residents=1500 + (seed % 24) * 350,
+        share_65_plus=14 + seed % 17,
+        focus_themes=", ".join(themes[:3]),
+    )
+
+
 def _ensure_neighbourhoods(items, cities) -> dict[tuple[str, str], Neighbourhood]:
     wanted: dict[str, list[str]] = {}
     for item in items:
@@ -55,7 +72,7 @@ def _ensure_neighbourhoods(items, cities) -> dict[tuple[str, str], Neighbourhood
         missing = [name for name in names if name not in existing]
         if missing:
             for name in missing:
-                city.neighbourhoods.add(Neighbourhood(name=name, description="Erfundenes Beispielquartier."))
+                city.neighbourhoods.add(_example_neighbourhood(name, items, city_name))
             city.save_revision().publish()
         for n in Neighbourhood.objects.filter(city=city):
             result[(city_name, n.name)] = n

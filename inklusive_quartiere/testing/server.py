@@ -47,6 +47,8 @@ def demo_site(tmp_dir: Path):
         "DATABASE_URL": f"sqlite:///{tmp_dir / 'browser.sqlite3'}",
         "MEDIA_ROOT": str(tmp_dir / "media"),
         "DJANGO_TESTING": "1",
+        # A tile server that does not exist: the map must not ask it before the visitor's consent click.
+        "MAP_TILE_URL": "https://tiles.invalid/{z}/{x}/{y}.png",
     }
     (tmp_dir / "static").mkdir(exist_ok=True)
     python = sys.executable

@@ -48,9 +48,12 @@ def test_focus_is_visible_on_links(desktop_page):
 
 def test_main_navigation_marks_current_section(desktop_page):
     desktop_page.goto("/projekt/foerderung/")
-    current = desktop_page.page.locator(".iq-nav a[aria-current]")
+    current = desktop_page.page.locator(".iq-nav__link[aria-current]")
     assert current.count() == 1
     assert current.inner_text().strip() == "Das Projekt"
+    assert current.get_attribute("aria-current") == "true"  # a section above the current page
+    sub = desktop_page.page.locator(".iq-nav__sub a[aria-current='page']")
+    assert sub.count() == 1 and sub.get_attribute("href") == "/projekt/foerderung/"
 
 
 def test_keyboard_user_downloads_a_steckbrief_pdf(desktop_page):
@@ -134,3 +137,36 @@ def test_keyboard_member_signs_in_and_sees_members_material(desktop_page, demo_p
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "Anmelden" in page.locator(".iq-header__account").inner_text()
+
+
+def test_map_loads_tiles_only_after_consent(desktop_page):
+    page = desktop_page.page
+    desktop_page.goto("/stadtlabore/")
+    button = page.locator("[data-iq-map-consent]")
+    assert button.is_visible()  # offered by JavaScript, since a tile server is configured
+    page.wait_for_timeout(300)
+    assert desktop_page.foreign_requests == []  # nothing before the click
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".leaflet-container")
+    page.wait_for_timeout(500)
+    assert any("tiles.invalid" in url for url in desktop_page.foreign_requests), desktop_page.foreign_requests
+    assert page.locator(".leaflet-marker-icon").count() == 9
+
+
+def test_navigation_submenu_is_a_keyboard_disclosure(desktop_page):
+    page = desktop_page.page
+    desktop_page.goto("/")
+    toggle = page.locator(".iq-nav__toggle", has_text="Untermenü Steckbriefe")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    submenu = page.locator("#" + toggle.get_attribute("aria-controls"))
+    assert submenu.is_visible() and submenu.locator("a", has_text="Inklusion").count() == 1
+    assert desktop_page.axe_violations() == []
+    page.keyboard.press("Tab")  # into the open sub-menu
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert toggle.evaluate("el => el === document.activeElement")
+    assert not submenu.is_visible()

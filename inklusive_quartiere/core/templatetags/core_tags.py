@@ -21,14 +21,33 @@ def main_nav(context):
         if site is None:
             return []
         user = getattr(request, "user", None)
-        children = visible_pages(user, site.root_page.get_children().in_menu()).order_by("path")
-        return [{"title": p.title, "url": p.get_url(request), "path": p.path} for p in children]
+        sections = list(visible_pages(user, site.root_page.get_children().in_menu()).order_by("path").specific())
+        below = visible_pages(user, Page.objects.filter(depth=site.root_page.depth + 2).in_menu()).order_by("path")
+        children: dict[str, list[dict]] = {}
+        for child in below:
+            children.setdefault(child.path[: -Page.steplen], []).append(
+                {"title": child.title, "url": child.get_url(request), "path": child.path}
+            )
+        return [
+            {
+                "title": p.title,
+                "url": p.get_url(request),
+                "path": p.path,
+                # A section may offer its own sub-menu (the catalogue: its categories).
+                "children": p.menu_children(request) if hasattr(p, "menu_children") else children.get(p.path, []),
+            }
+            for p in sections
+        ]
+
+    def mark(item):
+        path = item["path"]
+        is_current = bool(path) and isinstance(current, Page) and current.path == path
+        is_ancestor = bool(path) and isinstance(current, Page) and not is_current and current.path.startswith(path)
+        return {**item, "current": "page" if is_current else ("true" if is_ancestor else "")}
 
     items = []
     for item in chrome.for_anonymous(request, "nav", str(site.pk if site else 0), compute):
-        is_current = isinstance(current, Page) and current.path == item["path"]
-        is_ancestor = isinstance(current, Page) and not is_current and current.path.startswith(item["path"])
-        items.append({**item, "current": "page" if is_current else ("true" if is_ancestor else "")})
+        items.append({**mark(item), "children": [mark(child) for child in item["children"]]})
     return {"items": items, "request": request}
 
 

@@ -1,0 +1,152 @@
+"""What the overview and the event page show. Every list passes the visibility rule (core/visibility.py)."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from inklusive_quartiere.core.visibility import hidden_among, is_members_only, visible_files, visible_pages
+
+from . import dates
+from .models import EventPage
+
+PAGE_PARAM = "seite"
+PAGE_SIZE = 10
+_PAGE_NUMBER = re.compile(r"[0-9]{1,6}")
+
+
+def page_number(raw: str) -> tuple[int, str]:
+    """(number, message): a bad value gives the first page and a message instead of an error."""
+    if _PAGE_NUMBER.fullmatch(raw) and int(raw) >= 1:
+        return int(raw), ""
+    return 1, _("Die Seitenzahl „%(page)s“ ist ungültig; gezeigt wird die erste Seite.") % {"page": raw[:20]}
+
+
+def _items(events, request) -> list[dict]:
+    events = list(events)
+    members_only = hidden_among(AnonymousUser(), [event.path for event in events])
+    return [
+        {
+            "page": event,
+            "url": event.get_url(request),
+            "date": dates.display(event),
+            "place": dates.place_text(event),
+            "members_only": event.path in members_only,
+        }
+        for event in events
+    ]
+
+
+def index_context(index_page, request) -> dict:
+    """Upcoming events (not over yet, soonest first) and past events (newest first, paginated)."""
+    today = timezone.localdate()
+    events = visible_pages(request.user, EventPage.objects.child_of(index_page)).select_related("topic")
+    upcoming = events.filter(last_day__gte=today).order_by(
+        "start_date", F("start_time").asc(nulls_first=True), "title", "pk"
+    )
+    past = events.filter(last_day__lt=today).order_by(
+        "-start_date", F("start_time").desc(nulls_last=True), "title", "pk"
+    )
+
+    number, message = page_number(request.GET.get(PAGE_PARAM, "1"))
+    paginator = Paginator(past, PAGE_SIZE, allow_empty_first_page=True)
+    if number > paginator.num_pages:
+        if paginator.count:
+            raise Http404(_("Diese Seite der vergangenen Termine gibt es nicht."))
+        number = 1
+    past_page = paginator.page(number)
+    return {
+        "message": message,
+        "upcoming": _items(upcoming, request) if number == 1 else [],
+        "show_upcoming": number == 1,
+        "past": _items(past_page.object_list, request),
+        "past_page": past_page,
+        "ical_url": index_page.ical_url(request),
+    }
+
+
+# -- the event page ---------------------------------------------------------------------------------------
+def _downloads(page, user) -> list[dict]:
+    """The page's documents this visitor may see, in order; members-only ones carry a flag for the label."""
+    documents = [block.value for block in page.downloads if block.value is not None]
+    ids = [document.pk for document in documents]
+    model = get_document_model()
+    visible = set(visible_files(user, model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    public = set(visible_files(AnonymousUser(), model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    return [
+        {"document": document, "members_only": document.pk not in public}
+        for document in documents
+        if document.pk in visible
+    ]
+
+
+def _gallery(page, user) -> list:
+    """The gallery's figures whose image this visitor may see (an image in a members-only collection is left
+    out for everybody else: its alt text and caption would describe it)."""
+    blocks = [block for block in page.gallery if block.value and block.value.get("image") is not None]
+    ids = [block.value["image"].pk for block in blocks]
+    visible = set(visible_files(user, get_image_model().objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    return [block for block in blocks if block.value["image"].pk in visible]
+
+
+def _related(page, user) -> list[dict]:
+    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+
+    # In previews and revisions the relation is modelcluster's in-memory list: ask the database by primary key.
+    ids = [related.pk for related in page.related_steckbriefe.all()]
+    steckbriefe = list(
+        visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids))
+        .only("id", "title", "url_path", "summary", "path", "depth")
+        .order_by("title")
+    )
+    members_only = hidden_among(AnonymousUser(), [s.path for s in steckbriefe])
+    return [{"page": s, "members_only": s.path in members_only} for s in steckbriefe]
+
+
+def _topic_url(topic, request) -> str:
+    from inklusive_quartiere.catalogue.models import CataloguePage
+
+    catalogue = CataloguePage.objects.live().first()
+    if topic is None or catalogue is None:
+        return ""
+    return catalogue.get_url(request) + catalogue.reverse_subpage("category", kwargs={"slug": topic.slug})
+
+
+def detail_context(page, request) -> dict:
+    user = request.user
+    related = _related(page, user)
+    downloads = _downloads(page, user)
+    gallery = _gallery(page, user)
+    topic = page.topic
+    candidates = [
+        ("programm", _("Programm"), bool(page.programme)),
+        ("inputs", _("Inputs und Referierende"), bool(page.inputs)),
+        ("dokumentation", _("Dokumentation"), bool(page.documentation)),
+        ("erkenntnisse", _("Erkenntnisse"), bool(page.findings)),
+        ("bilder", _("Bilder"), bool(gallery)),
+        ("downloads", _("Downloads"), bool(downloads)),
+        ("steckbriefe", _("Passende Steckbriefe"), bool(related)),
+    ]
+    sections = [(anchor, heading) for anchor, heading, present in candidates if present]
+    return {
+        "date": dates.display(page),
+        "place": dates.place_text(page),
+        "topic": topic,
+        "topic_url": _topic_url(topic, request),
+        "members_only": is_members_only(page),
+        "ical_url": page.ical_url(request) if page.in_calendar else "",
+        "index_page": page.get_parent(),
+        "downloads": downloads,
+        "gallery": gallery,
+        "related": related,
+        "sections": sections,
+        "show_toc": len(sections) >= 4,
+    }
