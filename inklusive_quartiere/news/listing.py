@@ -1,0 +1,152 @@
+"""The news listing: reading category and page number from the URL, the visible items, the template context.
+
+Bad input never fails: an unknown category or a page "number" that is not a number gives a message and the
+normal list; only a page beyond the end is a 404.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
+from django.http import Http404, QueryDict
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+
+from inklusive_quartiere.core.visibility import hidden_among, visible_files, visible_pages
+
+from .models import NewsCategory, NewsPage
+
+PAGE_SIZE = 10
+PAGE_PARAM = "seite"
+CATEGORY_PARAM = "kategorie"
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+_MAX_PAGE_DIGITS = 9
+
+
+def news_queryset(index, user):
+    """The index's news items this user may see, newest first."""
+    return visible_pages(user, NewsPage.objects.child_of(index)).order_by("-date", "-first_published_at", "-pk")
+
+
+def page_number(raw: str | None, messages: list[str]) -> int:
+    value = (raw or "").strip()
+    if not value:
+        return 1
+    if value.isascii() and value.isdigit():
+        if len(value) > _MAX_PAGE_DIGITS:
+            raise Http404(_("Diese Seite der Neuigkeiten gibt es nicht."))
+        if int(value) >= 1:
+            return int(value)
+    messages.append(_("Die Seitenzahl „%(page)s“ ist ungültig; gezeigt wird die erste Seite.") % {"page": value[:20]})
+    return 1
+
+
+def chosen_category(raw: str | None, messages: list[str]) -> NewsCategory | None:
+    value = (raw or "").strip()
+    if not value:
+        return None
+    category = NewsCategory.objects.filter(slug=value).first() if _SLUG.fullmatch(value) else None
+    if category is None:
+        messages.append(
+            _("Die Kategorie „%(value)s“ gibt es nicht; gezeigt werden alle Neuigkeiten.") % {"value": value[:80]}
+        )
+    return category
+
+
+def categories_of(pages) -> dict[int, list[NewsCategory]]:
+    """Each page's categories in one query (page id → categories in name order)."""
+    through = NewsPage.categories.through
+    result: dict[int, list[NewsCategory]] = {page.pk: [] for page in pages}
+    rows = through.objects.filter(newspage_id__in=list(result)).select_related("newscategory")
+    for row in sorted(rows, key=lambda r: r.newscategory.name):
+        result[row.newspage_id].append(row.newscategory)
+    return result
+
+
+def visible_image_ids(user, figures) -> set[int]:
+    """Which of these figures' images the visitor may see (an image from a members-only collection is left out)."""
+    ids = {figure["image"].pk for figure in figures if figure is not None}
+    if not ids:
+        return set()
+    return set(visible_files(user, get_image_model().objects.filter(pk__in=ids)).values_list("pk", flat=True))
+
+
+def category_url(base_url: str, slug: str) -> str:
+    """The listing filtered by one category (always starting on its first page)."""
+    query = QueryDict(mutable=True)
+    query[CATEGORY_PARAM] = slug
+    return f"{base_url}?{query.urlencode()}"
+
+
+def feed_links(index, request) -> list[dict]:
+    base = index.get_url(request)
+    return [
+        {
+            "type": "application/rss+xml",
+            "label": _("RSS-Feed"),
+            "title": _("Neuigkeiten als RSS-Feed"),
+            "url": base + index.reverse_subpage("feed_rss"),
+        },
+        {
+            "type": "application/atom+xml",
+            "label": _("Atom-Feed"),
+            "title": _("Neuigkeiten als Atom-Feed"),
+            "url": base + index.reverse_subpage("feed_atom"),
+        },
+    ]
+
+
+def listing_context(index, request) -> dict:
+    messages: list[str] = []
+    category = chosen_category(request.GET.get(CATEGORY_PARAM), messages)
+    number = page_number(request.GET.get(PAGE_PARAM), messages)
+
+    user = request.user
+    visible = news_queryset(index, user)
+    # Only categories with at least one item this visitor may see: the list never hints at hidden items.
+    used = NewsCategory.objects.filter(news_pages__in=visible.values("pk")).distinct()
+    items_qs = visible.filter(categories=category) if category is not None else visible
+
+    paginator = Paginator(items_qs, PAGE_SIZE, allow_empty_first_page=True)
+    if number > paginator.num_pages:
+        raise Http404(_("Diese Seite der Neuigkeiten gibt es nicht."))
+    page_obj = paginator.page(number)
+    pages = list(page_obj.object_list)
+
+    categories = categories_of(pages)
+    members_only = hidden_among(AnonymousUser(), [p.path for p in pages]) if user.is_authenticated else set()
+    figures = {page.pk: page.lead_figure for page in pages}
+    shown_images = visible_image_ids(user, figures.values())
+    base_url = index.get_url(request)
+    items = [
+        {
+            "page": page,
+            "title": page.title,
+            "url": page.get_url(request),
+            "date": page.date,
+            "teaser": page.teaser,
+            "figure": figures[page.pk] if figures[page.pk] and figures[page.pk]["image"].pk in shown_images else None,
+            "categories": [{"name": c.name, "url": category_url(base_url, c.slug)} for c in categories[page.pk]],
+            "members_only": page.path in members_only,
+        }
+        for page in pages
+    ]
+
+    filters = [{"name": _("Alle"), "url": base_url, "current": category is None}]
+    filters += [{"name": c.name, "url": category_url(base_url, c.slug), "current": c == category} for c in used]
+    if category is not None and category not in used:
+        filters.append({"name": category.name, "url": category_url(base_url, category.slug), "current": True})
+
+    return {
+        "news": {
+            "items": items,
+            "total": paginator.count,
+            "page_obj": page_obj,
+            "category": category,
+            "filters": filters,
+            "messages": messages,
+            "reset_url": base_url,
+        },
+    }

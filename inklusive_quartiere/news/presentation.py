@@ -1,0 +1,67 @@
+"""What a news item's page shows: visible related Steckbriefe, the image if the visitor may see it, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+
+from wagtail.models import Site
+
+from inklusive_quartiere.core.visibility import is_members_only, visible_pages
+
+from .listing import category_url, feed_links, visible_image_ids
+
+
+def json_ld(page, request, categories, figure) -> str:
+    from inklusive_quartiere.core.models import SiteSettings
+
+    site = Site.find_for_request(request)
+    publisher = SiteSettings.for_site(site).organisation if site else ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title,
+        "description": page.teaser,
+        "inLanguage": "de",
+        "url": request.build_absolute_uri(page.get_url(request)),
+        "datePublished": page.date.isoformat(),
+        "isAccessibleForFree": True,
+    }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.date().isoformat()
+    if categories:
+        data["articleSection"] = [c.name for c in categories]
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
+    if figure is not None:
+        rendition = figure["image"].get_rendition("max-1200x900")
+        data["image"] = request.build_absolute_uri(rendition.url)
+    # "</" must never close the surrounding <script> element.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def detail_context(page, request) -> dict:
+    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+
+    index = page.get_parent().specific
+    index_url = index.get_url(request)
+    categories = sorted(page.categories.all(), key=lambda c: c.name)
+    figure = page.lead_figure
+    if figure is not None and not visible_image_ids(request.user, [figure]):
+        figure = None
+    # In previews the relation is modelcluster's in-memory list: ask the database by primary key.
+    related_ids = [related.pk for related in page.related_steckbriefe.all()]
+    related = list(
+        visible_pages(request.user, SteckbriefPage.objects.filter(pk__in=related_ids))
+        .order_by("title")
+        .only("id", "title", "url_path", "summary", "path", "depth")
+    )
+    return {
+        "index": index,
+        "index_url": index_url,
+        "categories": [{"name": c.name, "url": category_url(index_url, c.slug)} for c in categories],
+        "figure": figure,
+        "related": related,
+        "members_only": is_members_only(page),
+        "json_ld": json_ld(page, request, categories, figure),
+        "feed_links": feed_links(index, request) if hasattr(index, "reverse_subpage") else [],
+    }
