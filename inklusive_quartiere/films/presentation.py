@@ -1,0 +1,112 @@
+"""What the film pages, the film overview and the player include show to one visitor."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.template.defaultfilters import filesizeformat
+
+from inklusive_quartiere.core.visibility import (
+    can_view,
+    can_view_collection,
+    hidden_among,
+    is_members_only,
+    visible_pages,
+)
+
+POSTER_FILTER = "fill-1280x720"
+CARD_FILTER = "fill-640x360"
+
+
+def _file_size(field_file) -> int | None:
+    try:
+        return field_file.size
+    except (OSError, ValueError):
+        return None
+
+
+def file_meta(field_file, kind: str, running_time: str = "") -> str:
+    """'MP4, 1,2 MB, 2:05 Min.': what a visitor needs to know before downloading."""
+    parts = [kind]
+    size = _file_size(field_file)
+    if size:
+        parts.append(filesizeformat(size))
+    if running_time:
+        parts.append(running_time)
+    return ", ".join(parts)
+
+
+def poster_url(film, filter_spec: str = POSTER_FILTER) -> str:
+    """The poster rendition, or the video's own thumbnail, or '' (both pass core/media.py's check)."""
+    if film.poster_id and film.poster:
+        return film.poster.get_rendition(filter_spec).url
+    video = film.video if film.video_id else None
+    if video is not None and video.thumbnail:
+        return video.thumbnail.url
+    return ""
+
+
+def visible_film(user, film):
+    """The film if this visitor may see its page, else None (for links and embeds on other pages)."""
+    if film is None:
+        return None
+    film = getattr(film, "specific", film)
+    return film if can_view(user, film) else None
+
+
+def player_context(film, user) -> dict | None:
+    """Everything the player include needs, or None when the visitor may not see the film."""
+    if visible_film(user, film) is None:
+        return None
+    video = film.video if film.video_id else None
+    video_visible = video is not None and can_view_collection(user, video.collection)
+    extension = (video.file_extension.upper() if video else "") or "MP4"
+    return {
+        "film": film,
+        "video": video if video_visible else None,
+        "video_hidden": video is not None and not video_visible,
+        "poster_url": poster_url(film) if video_visible else "",
+        "captions_url": film.captions.url if film.captions else "",
+        "video_meta": file_meta(video.file, extension, film.running_time) if video_visible else "",
+        "captions_meta": file_meta(film.captions, "WebVTT") if film.captions else "",
+        "members_only": is_members_only(film),
+        "html_id": f"film-{film.pk}",
+    }
+
+
+def film_page_context(page, request) -> dict:
+    city = page.city if page.city_id else None
+    if city is not None and not visible_pages(request.user, type(city).objects.filter(pk=city.pk)).exists():
+        city = None
+    return {
+        "city": city,
+        "members_only": is_members_only(page),
+        "youtube_id": page.youtube_id,
+    }
+
+
+def film_cards(user, queryset) -> list[dict]:
+    """The films this visitor may see, in the order of the page tree (editors sort them there)."""
+    films = list(visible_pages(user, queryset).select_related("video", "poster", "city").order_by("path"))
+    members_only = hidden_among(AnonymousUser(), [film.path for film in films]) if user.is_authenticated else set()
+    cards = []
+    for film in films:
+        video = film.video if film.video_id else None
+        image_url = ""
+        image_alt = ""
+        if film.poster_id and film.poster:
+            image_url = film.poster.get_rendition(CARD_FILTER).url
+            image_alt = film.poster_alt
+        elif video is not None and video.thumbnail and can_view_collection(user, video.collection):
+            image_url = video.thumbnail.url
+        cards.append(
+            {
+                "page": film,
+                "image_url": image_url,
+                "image_alt": image_alt,
+                "running_time": film.running_time,
+                "running_time_iso": film.running_time_iso,
+                "city": film.city if film.city_id else None,
+                "members_only": film.path in members_only,
+            }
+        )
+    return cards
