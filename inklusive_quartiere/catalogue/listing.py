@@ -5,6 +5,7 @@ Used by the catalogue page, its category routes and the city pages: one implemen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -61,7 +62,7 @@ def parse(get: QueryDict, engine, fixed: dict[str, list[str]] | None = None) -> 
         sort = ""
     query.sort = sort or ("relevanz" if query.text else "neueste")
     raw_page = get.get(PAGE_PARAM, "1")
-    if raw_page.isdigit() and int(raw_page) >= 1:
+    if re.fullmatch(r"[0-9]{1,6}", raw_page) and int(raw_page) >= 1:
         query.page = int(raw_page)
     else:
         query.messages.append(

@@ -114,6 +114,14 @@ class CityPage(ExampleContentMixin, Page):
         max_length=2000,
         help_text=_("Eine Zeile je Amt oder Fachbereich, z. B. „Amt für Soziales und Senioren“."),
     )
+    film = models.ForeignKey(
+        "films.FilmPage",
+        verbose_name=_("Film der Stadt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     contact = models.ForeignKey(
         "steckbriefe.ContactPerson",
         verbose_name=_("Ansprechperson der Stadt"),
@@ -137,6 +145,7 @@ class CityPage(ExampleContentMixin, Page):
         ),
         InlinePanel("neighbourhoods", heading=_("Beteiligte Quartiere"), label=_("Quartier")),
         FieldPanel("departments"),
+        FieldPanel("film"),
         FieldPanel("contact"),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("is_example")]

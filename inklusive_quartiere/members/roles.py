@@ -45,6 +45,9 @@ FILES_ALL = [
     "wagtaildocs.change_document",
     "wagtaildocs.delete_document",
     "wagtaildocs.choose_document",
+    "wagtailmedia.add_media",
+    "wagtailmedia.change_media",
+    "wagtailmedia.delete_media",
 ]
 FILES_CITY = [
     "wagtailimages.add_image",
@@ -53,10 +56,13 @@ FILES_CITY = [
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
+    "wagtailmedia.add_media",
+    "wagtailmedia.change_media",
 ]
 # Model permissions of the editorial office (app_label → models; add/change/delete/view of each).
 EDITORIAL_MODELS = {
     "steckbriefe": ["category", "targetgroup", "fundingprogramme", "contactperson"],
+    "news": ["newscategory"],
     "core": ["sitesettings"],
     "wagtailredirects": ["redirect"],
     "wagtailcore": ["collection", "workflow", "task"],

@@ -1,5 +1,7 @@
 """Site-wide search over every page type the visitor may see, with the catalogue's German analyzer."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -25,7 +27,7 @@ def search(request):
         result = engine.search(request.user, words, {}, "relevanz", with_counts=False)
         paginator = Paginator(result.order, PAGE_SIZE)
         raw_page = request.GET.get("seite", "1")
-        number = int(raw_page) if raw_page.isdigit() and int(raw_page) >= 1 else None
+        number = int(raw_page) if re.fullmatch(r"[0-9]{1,6}", raw_page) and int(raw_page) >= 1 else None
         if number is None:
             context["message"] = _("Die Seitenzahl war ungültig; gezeigt wird die erste Seite.")
             number = 1
@@ -42,6 +44,7 @@ def search(request):
                 "kind": pages[i]._meta.verbose_name,
                 "title": highlight(pages[i].title, result.terms),
                 "summary": highlight(_summary(pages[i]), result.terms),
+                "members_only": engine.is_restricted(i),
             }
             for i in ids
             if i in pages

@@ -25,4 +25,13 @@ PAGES = [
     ("password-reset", "/passwort-vergessen/", 200),
     ("password-reset-sent", "/passwort-vergessen/gesendet/", 200),
     ("password-link-invalid", "/passwort-neu/MQ/abc-def/", 200),
+    ("films-index", "/filme/", 200),
+    ("films-film", "/filme/trailer/", 200),
+    ("events-index", "/termine/", 200),
+    ("events-index-page-2", "/termine/?seite=2", 200),
+    ("events-event-day", "/termine/werkstatt-inklusion-freiburg/", 200),
+    ("events-event-month", "/termine/webinar-digitalisierung/", 200),
+    ("news-index", "/neuigkeiten/", 200),
+    ("news-index-category", "/neuigkeiten/?kategorie=aus-den-staedten", 200),
+    ("news-article", "/neuigkeiten/quartiersspaziergang-bruchsal/", 200),
 ]

@@ -189,6 +189,8 @@ def test_every_state_is_a_shareable_get_url(client, demo):
         {"seite": "abc"},
         {"seite": "-3"},
         {"seite": "0"},
+        {"seite": "²"},
+        {"seite": "9" * 5000},
         {"sortierung": "evil"},
         {"kosten": ["lt5k"] * 200},
         {"q": "%_\\"},

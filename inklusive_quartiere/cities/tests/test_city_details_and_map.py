@@ -80,3 +80,11 @@ def test_current_city_marked_in_submenu(client, demo):
     nav = html[html.index('class="iq-nav"') : html.index("</nav>", html.index('class="iq-nav"'))]
     assert '<a href="/stadtlabore/ulm/" aria-current="page">Ulm</a>' in nav
     assert re.search(r'href="/stadtlabore/" aria-current="true"', nav)
+
+
+def test_city_page_shows_its_film_with_captions(client, demo):
+    city = CityPage.objects.get(title="Ulm")
+    assert city.film is not None
+    html = client.get(city.url).content.decode()
+    assert "Der Film der Stadt" in html
+    assert '<track kind="captions"' in html and "<video" in html

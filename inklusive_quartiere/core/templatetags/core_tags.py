@@ -138,3 +138,38 @@ def kern_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def file_visible(context, file) -> bool:
+    """``{% file_visible document as show %}``: may this visitor see the document or image (collection privacy,
+    the one rule)? One query per request for all files (the hidden collections are computed once)."""
+    from ..visibility import hidden_collection_ids
+
+    if not file:
+        return False
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return file.collection_id not in _per_request(request, "hidden", lambda: hidden_collection_ids(user))
+
+
+@register.simple_tag(takes_context=True)
+def file_members_only(context, file) -> bool:
+    """``{% file_members_only document as label %}``: is the file in a members-only collection?"""
+    from django.contrib.auth.models import AnonymousUser
+
+    from ..visibility import hidden_collection_ids
+
+    if not file:
+        return False
+    request = context.get("request")
+    return file.collection_id in _per_request(request, "public-hidden", lambda: hidden_collection_ids(AnonymousUser()))
+
+
+def _per_request(request, name, compute):
+    if request is None:
+        return compute()
+    cache = request.__dict__.setdefault("_iq_file_visibility", {})
+    if name not in cache:
+        cache[name] = compute()
+    return cache[name]

@@ -210,6 +210,8 @@ def test_reader_channels(persona_client, secret, channel):
     assert shown == _sees(persona), f"{channel}: {'missing' if _sees(persona) else 'leaked'}"
     if _sees(persona):
         assert _private(response)
+        if channel in ("catalogue-search", "site-search", "city-page"):
+            assert "Nur für Mitglieder" in html  # members see that what they found is not public
 
 
 @pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
@@ -324,3 +326,34 @@ def test_other_city_editor_cannot_add_pages_elsewhere(other_editor, secret):
     assert response.status_code in (302, 403)
     own_city = secret.own_page.get_parent()
     assert other_editor.get(f"/admin/pages/add/steckbriefe/steckbriefpage/{own_city.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
+def test_members_only_files_placed_on_a_public_page(persona_client, secret, demo):
+    """An editor puts a members-only document and image on a public content page: only members see them."""
+    import json
+
+    from inklusive_quartiere.core.models import ContentPage
+
+    persona, client = persona_client
+    page = ContentPage(title="Öffentliche Seite mit Dateien", slug="oeffentlich-mit-dateien")
+    page.body = json.dumps(
+        [
+            {"type": "downloads", "value": {"heading": "Material", "documents": [secret.document.pk]}},
+            {
+                "type": "figure",
+                "value": {
+                    "image": {"image": secret.image.pk, "alt_text": f"{MARKER} Bild", "decorative": False},
+                    "caption": "",
+                    "credit": "",
+                },
+            },
+        ]
+    )
+    demo.add_child(instance=page)
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert (f"{MARKER} Protokoll" in html) == _sees(persona)
+    assert (f'alt="{MARKER} Bild"' in html) == _sees(persona)
+    if _sees(persona):
+        assert "Nur für Mitglieder" in html
