@@ -53,11 +53,14 @@ def percentile(values, p):
 
 # -- child: one database, one size ------------------------------------------------------------------------
 def child(database: str, size: int, rounds: int, keep: str = "") -> dict:
-    """One measurement; with ``keep`` (PostgreSQL only) that database is reused when it exists and kept."""
+    """One measurement; with ``keep`` (a PostgreSQL database name, or a SQLite file path) that database is reused
+    when it exists, and kept."""
     tmp = Path(tempfile.mkdtemp(prefix="iq-bench-"))
     reuse = False
     if database == "sqlite":
-        url = f"sqlite:///{tmp / 'bench.sqlite3'}"
+        path = Path(keep) if keep else tmp / "bench.sqlite3"
+        reuse = bool(keep) and path.exists()
+        url = f"sqlite:///{path}"
     else:
         import psycopg
 
@@ -425,7 +428,7 @@ def main():
         "--keep",
         default="",
         metavar="NAME",
-        help="PostgreSQL only: use (or create and fill) this database and keep it, for profiling; one size only",
+        help="use (or create and fill) this PostgreSQL database / SQLite file and keep it (profiling); one size only",
     )
     args = parser.parse_args()
     if args.child:
