@@ -22,11 +22,11 @@ from wagtail.models import Page
 
 from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES
 from inklusive_quartiere.core.models import ExampleContentMixin
+from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 
 from .blocks import DownloadsBlock, FindingsBlock, GalleryBlock, InputsBlock, ProgrammeBlock
 
 ICAL_ROUTE = "kalender.ics"
-SUMMARY_MAX = 300
 
 
 class EventKind(models.TextChoices):
@@ -258,8 +258,8 @@ class EventPage(RoutablePageMixin, ExampleContentMixin, Page):
         super().clean()
         errors = {}
         day = self.date_precision == DatePrecision.DAY
-        if self.summary and len(self.summary) > SUMMARY_MAX:
-            errors["summary"] = _("Die Kurzbeschreibung darf höchstens 300 Zeichen lang sein.")
+        if message := summary_length_error(self.summary, SUMMARY_MAX):
+            errors["summary"] = message
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten.")
         if not day and (self.start_time or self.end_time):

@@ -22,11 +22,11 @@ from wagtail.models import Page
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from inklusive_quartiere.core.models import ExampleContentMixin
+from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 
 from .forms import FilmPageForm
 from .validators import validate_webvtt, validate_youtube_url, youtube_id
 
-SUMMARY_MAX = 300
 TRANSCRIPT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 VIDEO_EXTENSIONS = ("mp4", "m4v")
 YOUTUBE_EMBED_ORIGIN = "https://www.youtube-nocookie.com"
@@ -198,10 +198,8 @@ class FilmPage(RoutablePageMixin, ExampleContentMixin, Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.summary and len(self.summary) > SUMMARY_MAX:
-            errors["summary"] = _("Die Kurzbeschreibung darf höchstens 300 Zeichen lang sein (jetzt: %(n)d).") % {
-                "n": len(self.summary)
-            }
+        if message := summary_length_error(self.summary, SUMMARY_MAX):
+            errors["summary"] = message
         video = self.video if self.video_id else None
         if video is not None:
             if video.type != "video":

@@ -26,12 +26,11 @@ from wagtail.search import index
 
 from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES
 from inklusive_quartiere.core.models import ExampleContentMixin
+from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 
 from .blocks import DownloadsBlock, GalleryBlock, StepsBlock
 from .choices import LICENCE_URLS, CostBand, Duration, Licence, StaffEffort, Status
 from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup  # noqa: F401 (snippet models)
-
-SUMMARY_MAX = 300
 
 
 def _rich(label, help_text):
@@ -202,10 +201,8 @@ class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.summary and len(self.summary) > SUMMARY_MAX:
-            errors["summary"] = _("Die Kurzbeschreibung darf höchstens 300 Zeichen lang sein (jetzt: %(n)d).") % {
-                "n": len(self.summary)
-            }
+        if message := summary_length_error(self.summary, SUMMARY_MAX):
+            errors["summary"] = message
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten.")
         if self.last_reviewed and self.last_reviewed > timezone.localdate():
