@@ -17,6 +17,7 @@ urlpatterns = [
     path("suche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"seiten": VisiblePagesSitemap}}, name="sitemap"),
     path("", include("inklusive_quartiere.members.urls")),
+    path("", include("inklusive_quartiere.feedback.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

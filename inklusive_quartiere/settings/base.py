@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "inklusive_quartiere.events",
     "inklusive_quartiere.news",
     "inklusive_quartiere.members",
+    "inklusive_quartiere.accessibility",
+    "inklusive_quartiere.feedback",
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
