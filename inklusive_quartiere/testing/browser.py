@@ -21,6 +21,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_JS = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = [1280, 320]
+PERSONAS = ["gast", "mitglied"]  # a visitor, and a signed-in member of the network (demo-mitglied)
+MEMBER = "demo-mitglied"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
@@ -81,6 +83,7 @@ def chromium():
 class BrowserPage:
     page: object
     base_url: str
+    persona: str = "gast"
     foreign_requests: list[str] = field(default_factory=list)
 
     def goto(self, path: str):
@@ -101,9 +104,11 @@ class BrowserPage:
         return self.page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
 
-def _make_page(chromium, site_url, width):
+def _make_page(chromium, site_url, width, storage_state=None):
     # bypass_csp only lets the test inject axe-core; the page itself still runs under its CSP.
-    context = chromium.new_context(viewport={"width": width, "height": 900}, locale="de-DE", bypass_csp=True)
+    context = chromium.new_context(
+        viewport={"width": width, "height": 900}, locale="de-DE", bypass_csp=True, storage_state=storage_state
+    )
     page = context.new_page()
     wrapper = BrowserPage(page=page, base_url=site_url)
 
@@ -124,6 +129,55 @@ def browser_page(request, chromium, site_url):
     context, wrapper = _make_page(chromium, site_url, request.param)
     yield wrapper
     context.close()
+
+
+@pytest.fixture(scope="session")
+def member_state(chromium, site_url, demo_password):
+    """Cookies of a member signed in once through the login form, shared by every member-persona page."""
+    context = chromium.new_context(locale="de-DE")
+    page = context.new_page()
+    page.goto(site_url + "/anmelden/")
+    page.fill("#id_username", MEMBER)
+    page.fill("#id_password", demo_password(MEMBER))
+    with page.expect_navigation():
+        page.locator("main form button[type='submit']").click()
+    assert page.url.endswith("/mein-bereich/"), f"member sign-in failed: {page.url}"
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+def _persona_context(request, chromium, site_url, width, persona):
+    state = request.getfixturevalue("member_state") if persona == "mitglied" else None
+    context, wrapper = _make_page(chromium, site_url, width, storage_state=state)
+    wrapper.persona = persona
+    return context, wrapper
+
+
+@pytest.fixture(
+    params=[(width, persona) for persona in PERSONAS for width in WIDTHS],
+    ids=lambda param: f"{param[1]}-{param[0]}px",
+)
+def persona_page(request, chromium, site_url):
+    """Every width for every persona: a visitor and a signed-in member."""
+    width, persona = request.param
+    context, wrapper = _persona_context(request, chromium, site_url, width, persona)
+    yield wrapper
+    context.close()
+
+
+@pytest.fixture(params=PERSONAS)
+def desktop_persona_page(request, chromium, site_url):
+    context, wrapper = _persona_context(request, chromium, site_url, 1280, request.param)
+    yield wrapper
+    context.close()
+
+
+def assert_persona(wrapper) -> None:
+    """The page really was seen as the persona: members see "Mein Bereich", visitors "Anmelden"."""
+    account = wrapper.page.locator(".iq-header__account").inner_text()
+    expected = "Mein Bereich" if wrapper.persona == "mitglied" else "Anmelden"
+    assert expected in account, f"expected to be {wrapper.persona}, header says {account!r}"
 
 
 @pytest.fixture

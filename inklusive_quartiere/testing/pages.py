@@ -1,6 +1,8 @@
 """Every page type the browser pass checks. Adding a page type is one line here.
 
-Each entry: (id, path, expected HTTP status). Paths refer to the demo content from ``load_demo``.
+Each entry: (id, path, expected HTTP status). Paths refer to the demo content from ``load_demo``. Every page
+is visited as a visitor and as a signed-in member; members-only pages send visitors to the sign-in form
+(a redirect, so the final status is that of the form).
 """
 
 PAGES = [
@@ -21,7 +23,10 @@ PAGES = [
     ("catalogue-category", "/steckbriefe/kategorie/inklusion/", 200),
     ("steckbrief-full", "/stadtlabore/bad-krozingen/hitzeschutz-kurort-kuehle-orte/", 200),
     ("steckbrief-minimal", "/stadtlabore-vor-ort/kuenzelsau/idee-quartierslotsen-neuzugezogene/", 200),
+    ("steckbrief-members-only", "/stadtlabore/ulm/sozialraumanalyse-co-forschende-ulm/", 200),
     ("login", "/anmelden/", 200),
+    ("members-area", "/mein-bereich/", 200),
+    ("password-change", "/mein-bereich/passwort/", 200),
     ("password-reset", "/passwort-vergessen/", 200),
     ("password-reset-sent", "/passwort-vergessen/gesendet/", 200),
     ("password-link-invalid", "/passwort-neu/MQ/abc-def/", 200),

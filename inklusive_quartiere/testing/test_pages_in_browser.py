@@ -1,26 +1,29 @@
-"""The browser pass: every page type at 1280 and 320 px, held to WCAG 2.2 AA (axe), valid HTML, no other host."""
+"""The browser pass: every page type at 1280 and 320 px, as a visitor and as a signed-in member, held to
+WCAG 2.2 AA (axe), valid HTML, no other host."""
 
 import pytest
 
-from .browser import check_html
+from .browser import assert_persona, check_html
 from .pages import PAGES
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(("name", "path", "status"), PAGES, ids=[p[0] for p in PAGES])
-def test_page_is_accessible_and_local(browser_page, name, path, status):
-    response = browser_page.goto(path)
+def test_page_is_accessible_and_local(persona_page, name, path, status):
+    response = persona_page.goto(path)
     assert response.status == status
-    violations = browser_page.axe_violations()
+    assert_persona(persona_page)
+    violations = persona_page.axe_violations()
     assert violations == [], f"axe violations on {path}: {violations}"
-    assert browser_page.foreign_requests == [], f"{path} asked other hosts: {browser_page.foreign_requests}"
-    assert not browser_page.has_horizontal_scroll(), f"{path} scrolls horizontally"
+    assert persona_page.foreign_requests == [], f"{path} asked other hosts: {persona_page.foreign_requests}"
+    assert not persona_page.has_horizontal_scroll(), f"{path} scrolls horizontally"
 
 
 @pytest.mark.parametrize(("name", "path", "status"), PAGES, ids=[p[0] for p in PAGES])
-def test_page_is_valid_html(desktop_page, vnu_url, name, path, status):
-    response = desktop_page.goto(path)
+def test_page_is_valid_html(desktop_persona_page, vnu_url, name, path, status):
+    response = desktop_persona_page.goto(path)
+    assert_persona(desktop_persona_page)
     errors = check_html(vnu_url, response.text())
     assert errors == [], f"Nu Html Checker errors on {path}: {errors}"
 

@@ -66,3 +66,14 @@ def test_pdf_never_contains_the_contact_email(client, longest):
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "geheim.pdf" not in text
     assert b"geheim.pdf" not in raw
+
+
+def test_every_demo_steckbrief_pdf_passes_the_tagging_checks(client, demo):
+    """Full and minimal Steckbriefe alike: language, title, tags, heading order, alt text, table headers."""
+    from inklusive_quartiere.testing.pdf import pdf_accessibility_problems
+
+    pages = list(SteckbriefPage.objects.live().public().order_by("pk"))
+    assert len(pages) >= 5
+    for page in pages:
+        raw, _reader = _pdf(client, page)
+        assert pdf_accessibility_problems(raw, title=page.title) == [], page.url
