@@ -170,3 +170,13 @@ class SiteSettings(BaseSiteSetting):
         ]
         pages = Page.objects.live().in_bulk([page_id for _label, page_id in pairs if page_id])
         return [(label, pages[page_id]) for label, page_id in pairs if page_id in pages]
+
+    def service_links(self):
+        """(kind, label, page) of the Leichte Sprache and Gebärdensprache pages that BITV 2.0 § 4 wants
+        reachable from every page; unset or unpublished pages are left out."""
+        pairs = [
+            ("easy-language", _("Leichte Sprache"), self.easy_language_page_id),
+            ("sign-language", _("Gebärdensprache"), self.sign_language_page_id),
+        ]
+        pages = Page.objects.live().in_bulk([page_id for _kind, _label, page_id in pairs if page_id])
+        return [(kind, label, pages[page_id]) for kind, label, page_id in pairs if page_id in pages]

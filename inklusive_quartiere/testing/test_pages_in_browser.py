@@ -173,3 +173,64 @@ def test_navigation_submenu_is_a_keyboard_disclosure(desktop_page):
     assert toggle.get_attribute("aria-expanded") == "false"
     assert toggle.evaluate("el => el === document.activeElement")
     assert not submenu.is_visible()
+
+
+FOCUS_STYLE = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1;
+    const shadow = style.boxShadow && style.boxShadow !== 'none';
+    const rect = el.getBoundingClientRect();
+    return {tag: el.tagName, text: (el.textContent || el.name || '').trim().slice(0, 40),
+            visible: outline || shadow, onScreen: rect.width > 0 && rect.height > 0};
+}"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/steckbriefe/", "/stadtlabore/bad-krozingen/hitzeschutz-kurort-kuehle-orte/", "/barriere-melden/"],
+)
+def test_every_focus_stop_shows_a_visible_indicator(desktop_page, path):
+    """WCAG 2.4.7 / 2.4.11: each of the first 60 tab stops is on screen and has an outline or focus shadow."""
+    page = desktop_page.page
+    desktop_page.goto(path)
+    seen = 0
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        state = page.evaluate(FOCUS_STYLE)
+        assert state["visible"], f"no visible focus on {state} ({path})"
+        assert state["onScreen"], f"focus on an invisible element {state} ({path})"
+        seen += 1
+    assert seen >= 10
+
+
+@pytest.mark.parametrize("persona_width", ["gast-1280", "gast-320", "mitglied-1280", "mitglied-320"])
+def test_feedback_form_announces_errors(request, chromium, site_url, vnu_url, persona_width):
+    """ "Barriere melden" sent empty: the error summary is focused, lists every error and links to the fields;
+    the fields carry aria-invalid and aria-describedby; the page stays valid and axe-clean at both widths."""
+    from .browser import _persona_context
+
+    persona, width = persona_width.split("-")
+    context, wrapper = _persona_context(request, chromium, site_url, int(width), persona)
+    try:
+        page = wrapper.page
+        wrapper.goto("/barriere-melden/?seite=%2Fsteckbriefe%2F")
+        assert_persona(wrapper)
+        page.wait_for_timeout(3200)  # the form refuses submissions faster than a person types
+        with page.expect_navigation():
+            page.locator("main form button[type='submit']").click()
+        assert page.evaluate("document.activeElement.closest('.iq-error-summary, [role=alert]') !== null")
+        summary_links = page.locator(".iq-error-summary a, [role=alert] a")
+        assert summary_links.count() >= 1
+        target = summary_links.first.get_attribute("href")
+        field = page.locator(target)
+        assert field.get_attribute("aria-invalid") == "true"
+        described = field.get_attribute("aria-describedby") or ""
+        assert any(page.locator(f"#{ref}").count() for ref in described.split()), described
+        assert check_html(vnu_url, page.content()) == []
+        assert wrapper.axe_violations() == []
+        assert not wrapper.has_horizontal_scroll()
+    finally:
+        context.close()

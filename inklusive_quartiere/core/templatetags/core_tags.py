@@ -87,6 +87,23 @@ def footer_links(context):
     return chrome.for_anonymous(request, "footer", str(site.pk if site else 0), compute)
 
 
+@register.simple_tag(takes_context=True)
+def service_links(context):
+    """(kind, label, url) of the header's links to Leichte Sprache and Gebärdensprache."""
+    request = context.get("request")
+    site = _site(request)
+
+    def compute():
+        from ..models import SiteSettings
+
+        settings = SiteSettings.for_site(site) if site else None
+        return (
+            [(kind, str(label), p.get_url(request)) for kind, label, p in settings.service_links()] if settings else []
+        )
+
+    return chrome.for_anonymous(request, "service", str(site.pk if site else 0), compute)
+
+
 @register.inclusion_tag("core/includes/pagination.html", takes_context=True)
 def pagination(context, page_obj, param="seite"):
     """Numbered pagination that keeps every other GET parameter (filters, query, sorting)."""

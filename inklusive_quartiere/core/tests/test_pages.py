@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client, RequestFactory
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from inklusive_quartiere.core.models import ContentPage, SiteSettings
 
@@ -32,6 +32,27 @@ def test_every_footer_link_is_present(client, demo):
         "Kontakt",
     ]:
         assert f">{label}</a>" in html, label
+
+
+def test_every_page_links_easy_language_sign_language_and_barrier_report(client, demo):
+    """BITV 2.0 § 4: Leichte Sprache and DGS reachable from every page; the feedback link names the page."""
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    for path in ["/", "/projekt/foerderung/", "/steckbriefe/", "/gibt-es-nicht/"]:
+        html = client.get(path).content.decode()
+        header = html.split('class="iq-header__service', 1)[1].split("</ul>", 1)[0]
+        assert f'href="{settings.easy_language_page.url}"' in header, path
+        assert f'href="{settings.sign_language_page.url}"' in header, path
+        assert 'aria-hidden="true"' in header  # the icons stay silent; the link text speaks
+        quoted = path.replace("/", "%2F")
+        assert f'href="/barriere-melden/?seite={quoted}"' in html, path
+
+
+def test_header_service_links_leave_out_unpublished_pages(client, demo):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.sign_language_page.specific.unpublish()
+    html = client.get("/").content.decode()
+    header = html.split('class="iq-header__service', 1)[1].split("</ul>", 1)[0]
+    assert "Gebärdensprache" not in header and "Leichte Sprache" in header
 
 
 def test_legal_placeholders_are_marked_as_examples(client, demo):
