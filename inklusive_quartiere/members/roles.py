@@ -1,7 +1,7 @@
 """The platform's roles as Django groups with Wagtail page and collection permissions.
 
 - "Redaktion" (editorial office): everything in the editor — all pages incl. publishing, all collections,
-  taxonomy, settings, redirects, workflows, users.
+  taxonomy, settings, redirects, workflows, users, the "Barriere melden" reports.
 - "Stadtredaktion <city>": create and edit the city page and its Steckbriefe (the city's subtree only),
   submit for review, never publish; its own collection "Stadt <city>" (with a members-only sub-collection)
   for images and documents; choosing files from other cities' collections is impossible.
@@ -68,6 +68,7 @@ EDITORIAL_MODELS = {
     "wagtailcore": ["collection", "workflow", "task"],
     "wagtailforms": ["formsubmission"],
     "auth": ["user", "group"],
+    "feedback": ["barrierreport"],  # "Barriere melden" reports (personal data: editorial office only)
 }
 CITY_MODELS = {"steckbriefe": ["contactperson"]}
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -168,6 +169,10 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Inklusive Quartiere <no-reply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# A stuck mail server must not hold a visitor's request for long (the barrier report is saved first anyway).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 15)
+# Where "Barriere melden" reports go; empty: the e-mail of the site's "Kontakt und Pflichtseiten" settings.
+FEEDBACK_EMAIL = env_str("FEEDBACK_EMAIL", "")
 
 LOGGING = {
     "version": 1,
@@ -225,7 +230,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
-# Only what an accessible page needs; no embeds (they would call third-party hosts).
+# Only what an accessible page needs; no embeds (they would call third-party hosts). Headings: never h1 (the page
+# title) nor h5/h6; a rich-text field or block that offers h3/h4 must also validate its outline with
+# core.a11y_checks.HeadingOutlineValidator (core/tests/test_a11y_checks.py walks every field and block).
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
