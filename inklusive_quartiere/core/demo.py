@@ -134,43 +134,6 @@ LEGAL_PAGES = [
         ],
     ),
     (
-        "barrierefreiheit",
-        "Erklärung zur Barrierefreiheit",
-        "Wie barrierefrei diese Website ist und wie Sie uns Barrieren melden.",
-        [
-            paragraph(
-                EXAMPLE_LEGAL,
-                "Der Betreiber ist bemüht, diese Website im Einklang mit dem Landes-Behindertengleich"
-                "stellungsgesetz Baden-Württemberg und der BITV 2.0 barrierefrei zugänglich zu machen. "
-                "Jede Seite wird automatisch gegen die Kriterien der WCAG 2.2 auf Stufe AA geprüft.",
-            )
-        ],
-    ),
-    (
-        "leichte-sprache",
-        "Leichte Sprache",
-        "Informationen über diese Website in Leichter Sprache.",
-        [
-            paragraph(
-                "Diese Seite ist ein Beispiel.",
-                "Hier steht bald ein Text in Leichter Sprache.",
-                "Der Text erklärt: Was gibt es auf dieser Website? Wie finden Sie sich zurecht?",
-            )
-        ],
-    ),
-    (
-        "gebaerdensprache",
-        "Gebärdensprache",
-        "Informationen über diese Website in Deutscher Gebärdensprache.",
-        [
-            paragraph(
-                EXAMPLE_LEGAL,
-                "Hier erscheint ein Video in Deutscher Gebärdensprache mit Untertiteln. Es erklärt, was "
-                "die Plattform bietet und wie man sich auf ihr zurechtfindet.",
-            )
-        ],
-    ),
-    (
         "kontakt",
         "Kontakt",
         "So erreichen Sie die Redaktion der Plattform.",
@@ -312,9 +275,6 @@ def load(stdout) -> None:
         settings.email = "redaktion@example.org"
         settings.imprint_page = legal["impressum"]
         settings.privacy_page = legal["datenschutz"]
-        settings.accessibility_page = legal["barrierefreiheit"]
-        settings.easy_language_page = legal["leichte-sprache"]
-        settings.sign_language_page = legal["gebaerdensprache"]
         settings.contact_page = legal["kontakt"]
         settings.save()
     stdout.write("  Seitenbaum, Projektseiten und Pflichtseiten bereit")

@@ -8,7 +8,8 @@ finds that object, asks ``core.visibility`` whether the visitor may see it, and 
   (and counts the download). A guessed file path therefore reveals nothing.
 - ``images/…`` (renditions) and ``original_images/…``: served when the image's collection is visible.
 - ``media/…`` and ``media_thumbnails/…`` (wagtailmedia): served when the media item's collection is visible.
-- ``films/captions/…`` (WebVTT captions of a film page): served when the film page is visible.
+- ``films/captions/…`` (WebVTT captions of a film page or the sign language page): served when that page is
+  visible.
 - anything else: 404.
 
 How the bytes travel is configuration: in the embedded mode Django streams the file (byte ranges included,
@@ -90,15 +91,21 @@ def _media_item(user, name: str) -> Access:
     return _collection_access(user, item.collection)
 
 
+# Page types whose ``captions`` file field stores under films/captions/ (films.captioned.CaptionedVideoMixin).
+CAPTIONED_PAGE_MODELS = ("films.FilmPage", "films.SignLanguagePage")
+
+
 def _film_captions(user, name: str) -> Access:
-    """Captions of a film page: visible with the page (live, and no view restriction the visitor fails)."""
-    owners = apps.get_model("films", "FilmPage").objects.filter(captions=name)
-    if not owners.exists():
-        raise Http404
-    return Access(
-        allowed=visible_pages(user, owners).exists(),
-        members_only=not visible_pages(AnonymousUser(), owners).exists(),
-    )
+    """Captions of a film page or the sign language page: visible with the page (live, and no view
+    restriction the visitor fails)."""
+    for label in CAPTIONED_PAGE_MODELS:
+        owners = apps.get_model(label).objects.filter(captions=name)
+        if owners.exists():
+            return Access(
+                allowed=visible_pages(user, owners).exists(),
+                members_only=not visible_pages(AnonymousUser(), owners).exists(),
+            )
+    raise Http404
 
 
 # Path prefix (the model's upload_to) → lookup. The first match decides; anything else is a 404.

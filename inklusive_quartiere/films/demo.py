@@ -1,4 +1,5 @@
-"""Demo films: a trailer, the final film, the film of the StadtLabor Ulm and a members-only recording.
+"""Demo films (a trailer, the final film, the film of the StadtLabor Ulm, a members-only recording) and the
+sign language page ("Gebärdensprache", BITV 2.0 § 4) with a placeholder video.
 
 The real project made one short film per city, a final film and a trailer. Their videos are not part of this
 repository: every demo video is a test pattern generated here with the ffmpeg binary of imageio-ffmpeg
@@ -17,13 +18,13 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
-from wagtail.models import Collection, PageViewRestriction
+from wagtail.models import Collection, PageViewRestriction, Site
 from wagtailmedia import get_media_model
 
 from inklusive_quartiere.core.demo_support import ensure_child, rich
-from inklusive_quartiere.core.models import HomePage
+from inklusive_quartiere.core.models import ContentPage, HomePage, SiteSettings
 
-from .models import FilmIndexPage, FilmPage
+from .models import FilmIndexPage, FilmPage, SignLanguagePage
 
 WIDTH, HEIGHT = 640, 360
 PLACEHOLDER_NOTE = (
@@ -319,3 +320,142 @@ def load(stdout) -> None:
             city.film = film
             city.save_revision().publish()
     stdout.write(f"  Filmübersicht und {len(FILMS)} Beispielfilme bereit ({created} neu, Videos als Testbild)")
+    load_sign_language(home, stdout)
+
+
+# -- Gebärdensprache ----------------------------------------------------------------------------------------
+SIGN_LANGUAGE_SLUG = "gebaerdensprache"
+SIGN_LANGUAGE_SECONDS = 34
+SIGN_LANGUAGE_MEDIA_TITLE = "Gebärdensprache: Über diese Website (Platzhalter ohne Gebärdensprache)"
+SIGN_LANGUAGE_NOTE = ("Platzhalter:", "Hier erscheint das Video in", "Deutscher Gebärdensprache")
+
+SIGN_LANGUAGE_INTRO = (
+    "Auf dieser Seite erklären wir die Website „Inklusive Quartiere“ in Deutscher Gebärdensprache (DGS). Das "
+    "Video hat Untertitel; unter dem Video steht sein Inhalt auch als Text. Hinweis: Das Video ist zurzeit "
+    "ein Platzhalter – ein Testbild ohne gebärdende Person. Das echte Video in Gebärdensprache folgt."
+)
+
+# Captions: at most two lines of about 40 characters per cue.
+SIGN_LANGUAGE_CAPTIONS = [
+    ("00:00:00.000", "00:00:03.500", "[Platzhalter: Hier erscheint das Video\nin Deutscher Gebärdensprache.]"),
+    ("00:00:03.500", "00:00:07.500", "Willkommen bei „Inklusive Quartiere“!\nHier teilen Städte ihre Erfahrungen."),
+    ("00:00:07.500", "00:00:11.500", "Das Wichtigste sind die Steckbriefe:\nkurze Beschreibungen von Maßnahmen."),
+    ("00:00:11.500", "00:00:15.500", "Sie finden sie im Hauptmenü\nunter „Steckbriefe“."),
+    ("00:00:15.500", "00:00:19.000", "Dort filtern Sie nach Thema, Zielgruppe\noder Kosten und suchen nach Wörtern."),
+    ("00:00:19.000", "00:00:23.000", "Oben auf jeder Seite: Hauptmenü und Suche.\nUnten: Kontakt und Leichte Sprache."),
+    ("00:00:23.000", "00:00:27.000", "Die Erklärung zur Barrierefreiheit sagt,\nwas noch nicht barrierefrei ist."),
+    ("00:00:27.000", "00:00:30.500", "Barrieren melden Sie über den Link\n„Barriere melden“ unten auf jeder Seite."),
+    ("00:00:30.500", "00:00:34.000", "Fragen? Schreiben Sie der Redaktion.\nDie Adresse steht unter „Kontakt“."),
+]
+
+# The written version of what the real video will sign (the page shows it under the video).
+SIGN_LANGUAGE_TRANSCRIPT = [
+    "[Hinweis: Das Video ist ein Platzhalter – ein Testbild ohne gebärdende Person. Hier erscheint das Video "
+    "in Deutscher Gebärdensprache.]",
+    "Willkommen bei „Inklusive Quartiere“! Auf dieser Website teilen Städte aus Baden-Württemberg ihre "
+    "Erfahrungen: was sie in ihren Quartieren ausprobiert haben, was gelungen ist und was nicht.",
+    "Das Wichtigste sind die Steckbriefe. Ein Steckbrief beschreibt kurz eine Maßnahme aus einer Stadt: Ziele, "
+    "Vorgehen, Aufwand und Stolpersteine. Sie finden die Steckbriefe im Hauptmenü unter „Steckbriefe“. Dort "
+    "können Sie nach Thema, Zielgruppe oder Kosten filtern und nach Wörtern suchen.",
+    "Oben auf jeder Seite sind das Hauptmenü und die Suche. Ganz unten auf jeder Seite stehen die Links zu "
+    "Kontakt, Leichter Sprache, Gebärdensprache und zur Erklärung zur Barrierefreiheit. Informationen in "
+    "Leichter Sprache finden Sie auf der Seite „Leichte Sprache“.",
+    "Die Erklärung zur Barrierefreiheit sagt, was auf dieser Website noch nicht barrierefrei ist. Eine Barriere "
+    "melden Sie über den Link „Barriere melden“ unten auf jeder Seite.",
+    "Sie haben Fragen? Schreiben Sie der Redaktion eine E-Mail. Die Adresse steht auf der Seite „Kontakt“.",
+]
+
+
+def _note_overlay(target: Path) -> None:
+    """A transparent PNG with the placeholder note on a dark band (drawn by Pillow: no font needed by ffmpeg)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (WIDTH, HEIGHT), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 110, WIDTH, 250], fill=(20, 32, 48, 235))
+    font, has_umlauts = _font(30)
+    for row, line in enumerate(SIGN_LANGUAGE_NOTE):
+        text = line if has_umlauts else line.translate(UMLAUTS)
+        draw.text((32, 122 + row * 40), text, fill=(255, 255, 255), font=font)
+    image.save(target, format="PNG")
+
+
+def generate_sign_language_video(target: Path) -> None:
+    """A test pattern (no signer) with the drawn placeholder note, H.264/MP4 with a silent audio track."""
+    overlay = target.with_suffix(".png")
+    _note_overlay(overlay)
+    seconds = SIGN_LANGUAGE_SECONDS
+    _run(
+        [
+            "-y",
+            "-f", "lavfi", "-i", f"smptehdbars=size={WIDTH}x{HEIGHT}:rate=25:duration={seconds}",
+            "-i", str(overlay),
+            "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono",
+            "-filter_complex", "[0:v][1:v]overlay=0:0,format=yuv420p[v]",
+            "-map", "[v]", "-map", "2:a",
+            "-t", str(seconds),
+            "-c:v", "libx264", "-preset", "veryfast", "-crf", "32",
+            "-c:a", "aac", "-b:a", "32k", "-shortest", "-movflags", "+faststart",
+            str(target),
+        ]
+    )  # fmt: skip
+
+
+def _ensure_sign_language_media(workdir: Path):
+    media_model = get_media_model()
+    media = media_model.objects.filter(title=SIGN_LANGUAGE_MEDIA_TITLE).first()
+    if media is not None:
+        return media
+    video = workdir / "gebaerdensprache.mp4"
+    generate_sign_language_video(video)
+    media = media_model(
+        title=SIGN_LANGUAGE_MEDIA_TITLE,
+        type="video",
+        collection=Collection.get_first_root_node(),
+        duration=float(SIGN_LANGUAGE_SECONDS),
+        width=WIDTH,
+        height=HEIGHT,
+    )
+    media.file.save("gebaerdensprache-platzhalter.mp4", ContentFile(video.read_bytes()), save=False)
+    media.thumbnail.save(
+        "gebaerdensprache-vorschau.jpg", ContentFile(poster_bytes(video, "Gebärdensprache")), save=False
+    )
+    media.save()
+    return media
+
+
+def load_sign_language(home, stdout) -> None:
+    """The sign language page under the home page, replacing the content page of older demo versions."""
+    page = SignLanguagePage.objects.first()
+    if page is None:
+        old = home.get_children().filter(slug=SIGN_LANGUAGE_SLUG).first()
+        if old is not None:
+            old = old.specific
+            if not (isinstance(old, ContentPage) and old.is_example and old.is_leaf()):
+                stdout.write(f"  Seite „Gebärdensprache“ nicht angelegt: /{SIGN_LANGUAGE_SLUG}/ ist schon belegt")
+                return
+            old.delete()  # the placeholder content page of an older demo (SiteSettings' link falls to NULL)
+            home.refresh_from_db()
+        with tempfile.TemporaryDirectory(prefix="iq-dgs-") as tmp:
+            media = _ensure_sign_language_media(Path(tmp))
+        page, _created = ensure_child(
+            home,
+            SignLanguagePage,
+            SIGN_LANGUAGE_SLUG,
+            title="Gebärdensprache",
+            intro=SIGN_LANGUAGE_INTRO,
+            video=media,
+            captions=ContentFile(webvtt(SIGN_LANGUAGE_CAPTIONS).encode(), name="gebaerdensprache.vtt"),
+            transcript=rich(*SIGN_LANGUAGE_TRANSCRIPT),
+            search_description="Die Website „Inklusive Quartiere“ erklärt in Deutscher Gebärdensprache (DGS), "
+            "mit Untertiteln und als Text.",
+            is_example=True,
+        )
+        stdout.write("  Seite „Gebärdensprache“ angelegt (Video als Platzhalter ohne Gebärdensprache)")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    settings = SiteSettings.for_site(site)
+    if settings.sign_language_page_id is None:  # unset, or it pointed at the deleted content page
+        settings.sign_language_page = page
+        settings.save()

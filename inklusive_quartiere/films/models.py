@@ -1,4 +1,5 @@
-"""Films hosted on the platform itself: the film page (video, captions, transcript) and the film overview.
+"""Films hosted on the platform itself: the film page (video, captions, transcript) and the film overview;
+and the sign language page ("Gebärdensprache", BITV 2.0 § 4), which shares the captioned video (captioned.py).
 
 The video file is a wagtailmedia ``Media`` item (its collection decides who may load it, core/media.py); the
 captions are a WebVTT file stored with the page (visible to whoever may see the page). A YouTube copy can be
@@ -8,48 +9,25 @@ linked, but is only ever loaded after the visitor has asked for it on a page of 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.html import strip_tags
+from django.utils.functional import lazy
+from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 
-from .forms import FilmPageForm
-from .validators import validate_webvtt, validate_youtube_url, youtube_id
+from .captioned import CaptionedVideoMixin, captions_field, transcript_field, video_field
+from .forms import SIGN_LANGUAGE_MIN_HEIGHT, SIGN_LANGUAGE_MIN_WIDTH, FilmPageForm, SignLanguagePageForm
+from .validators import CAPTIONS_MAX_BYTES, validate_youtube_url, youtube_id
 
-TRANSCRIPT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
-VIDEO_EXTENSIONS = ("mp4", "m4v")
 YOUTUBE_EMBED_ORIGIN = "https://www.youtube-nocookie.com"
-
-
-def running_time_label(seconds: float | None) -> str:
-    """'45 Sek.' or '2:05 Min.' (empty when unknown)."""
-    if not seconds or seconds <= 0:
-        return ""
-    total = round(seconds)
-    if total < 60:
-        return _("%(s)d Sek.") % {"s": max(total, 1)}
-    return _("%(m)d:%(s)02d Min.") % {"m": total // 60, "s": total % 60}
-
-
-def iso_duration(seconds: float | None) -> str:
-    """ISO 8601 duration for <time datetime=…> ('PT2M5S')."""
-    if not seconds or seconds <= 0:
-        return ""
-    total = max(round(seconds), 1)
-    minutes, secs = divmod(total, 60)
-    hours, minutes = divmod(minutes, 60)
-    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"
 
 
 class FilmIndexPage(ExampleContentMixin, Page):
@@ -81,51 +59,12 @@ class FilmIndexPage(ExampleContentMixin, Page):
         return context
 
 
-class FilmPage(RoutablePageMixin, ExampleContentMixin, Page):
+class FilmPage(RoutablePageMixin, CaptionedVideoMixin, ExampleContentMixin, Page):
     summary = models.TextField(
         _("Kurzbeschreibung"),
         max_length=SUMMARY_MAX,
         help_text=_("Höchstens 300 Zeichen: Worum geht es im Film? Erscheint in der Filmübersicht und in der Suche."),
         error_messages={"blank": _("Bitte schreiben Sie eine Kurzbeschreibung des Films.")},
-    )
-    video = models.ForeignKey(
-        "wagtailmedia.Media",
-        verbose_name=_("Video"),
-        null=True,
-        blank=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to={"type": "video"},
-        help_text=_(
-            "Die Videodatei aus der Medienbibliothek, im Format MP4 (H.264) – das spielen alle Browser ab. "
-            "Die Laufzeit kommt aus der Medienbibliothek."
-        ),
-        error_messages={"blank": _("Bitte wählen Sie das Video aus der Medienbibliothek.")},
-    )
-    captions = models.FileField(
-        _("Untertitel (WebVTT-Datei)"),
-        upload_to="films/captions/",
-        max_length=255,
-        validators=[
-            FileExtensionValidator(
-                ["vtt"], message=_("Bitte laden Sie die Untertitel als WebVTT-Datei mit der Endung .vtt hoch.")
-            ),
-            validate_webvtt,
-        ],
-        help_text=_(
-            "Pflicht vor dem Veröffentlichen: Untertitel auf Deutsch als WebVTT-Datei (.vtt), die mit der Zeile "
-            "„WEBVTT“ beginnt. Als Entwurf können Sie die Seite auch ohne Untertitel speichern."
-        ),
-        error_messages={"blank": _("Ohne Untertitel kann der Film nicht veröffentlicht werden.")},
-    )
-    transcript = RichTextField(
-        _("Transkript"),
-        features=TRANSCRIPT_FEATURES,
-        help_text=_(
-            "Pflicht vor dem Veröffentlichen: alles, was im Film gesagt wird und zu sehen ist, als Text – für "
-            "Menschen, die den Film nicht sehen oder hören können."
-        ),
-        error_messages={"blank": _("Ohne Transkript kann der Film nicht veröffentlicht werden.")},
     )
     poster = models.ForeignKey(
         "wagtailimages.Image",
@@ -195,38 +134,16 @@ class FilmPage(RoutablePageMixin, ExampleContentMixin, Page):
         verbose_name_plural = _("Filme")
 
     # -- validation -------------------------------------------------------------------------------------
-    def clean(self):
-        super().clean()
-        errors = {}
+    def validation_errors(self) -> dict:
+        errors = super().validation_errors()
         if message := summary_length_error(self.summary, SUMMARY_MAX):
             errors["summary"] = message
-        video = self.video if self.video_id else None
-        if video is not None:
-            if video.type != "video":
-                errors["video"] = _("Das gewählte Medium ist eine Audiodatei. Bitte wählen Sie ein Video.")
-            elif video.file_extension.lower() not in VIDEO_EXTENSIONS:
-                errors["video"] = _(
-                    "Das Video muss eine MP4-Datei (H.264) sein, damit es in allen Browsern läuft (jetzt: %(ext)s)."
-                ) % {"ext": video.file_extension or "?"}
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     # -- presentation helpers ---------------------------------------------------------------------------
     @property
     def youtube_id(self) -> str | None:
         return youtube_id(self.external_url)
-
-    @property
-    def duration_seconds(self) -> float:
-        return (self.video.duration or 0) if self.video_id and self.video else 0
-
-    @property
-    def running_time(self) -> str:
-        return running_time_label(self.duration_seconds)
-
-    @property
-    def running_time_iso(self) -> str:
-        return iso_duration(self.duration_seconds)
 
     def search_fields_text(self) -> dict[str, str]:
         """What the site search reads (catalogue/indexing.py): title, summary, transcript and city as body."""
@@ -266,3 +183,150 @@ class FilmPage(RoutablePageMixin, ExampleContentMixin, Page):
 
 def external_csp() -> str:
     return settings.CONTENT_SECURITY_POLICY.rstrip("; ") + f"; frame-src {YOUTUBE_EMBED_ORIGIN}"
+
+
+# -- Gebärdensprache (BITV 2.0 § 4 and Anlage 2 Teil 1) -------------------------------------------------------
+SIGN_LANGUAGE_VIDEO_MAX_MB = 300
+SIGN_LANGUAGE_VIDEO_MAX_BYTES = SIGN_LANGUAGE_VIDEO_MAX_MB * 1024 * 1024
+
+
+def sign_language_requirements() -> list[str]:
+    """What an editor (and the film studio) must know about the sign language video, one point per entry."""
+    return [
+        _(
+            "Inhalt (BITV 2.0 § 4): was die Website bietet, wie man sich auf ihr zurechtfindet, das Wichtigste "
+            "aus der Erklärung zur Barrierefreiheit und wo es weitere Informationen in Gebärdensprache und in "
+            "Leichter Sprache gibt; dazu, wie man die Redaktion erreicht."
+        ),
+        _(
+            "Dateiformat: MP4 mit dem Bildformat H.264 (Ton, falls vorhanden, als AAC). Laden Sie das Video in "
+            "der Medienbibliothek als Video hoch."
+        ),
+        _(
+            "Bildgröße: mindestens %(min_width)d × %(min_height)d Pixel, empfohlen 1920 × 1080 Pixel, im "
+            "Querformat 16:9. Kleinere Videos lehnt die Plattform ab."
+        )
+        % {"min_width": SIGN_LANGUAGE_MIN_WIDTH, "min_height": SIGN_LANGUAGE_MIN_HEIGHT},
+        _("Bildrate: gleichbleibend 25 oder 50 Bilder pro Sekunde, damit Handbewegungen flüssig bleiben."),
+        _(
+            "Bild: Die gebärdende Person ist mindestens vom Kopf bis zur Hüfte zu sehen, mit Platz für die Hände "
+            "an den Seiten und über dem Kopf. Gesicht, Mimik und Mundbild sind gut zu sehen, ohne Schatten."
+        ),
+        _(
+            "Hintergrund und Kontrast: ein ruhiger, einfarbiger Hintergrund ohne Bewegung – nicht schwarz und "
+            "nicht weiß. Kleidung dunkel und einfarbig, so dass sich Hände, Kleidung und Hintergrund deutlich "
+            "voneinander abheben. Nichts wird über Hände oder Gesicht eingeblendet."
+        ),
+        _("Kennzeichnung: Im Video ist das Symbol für Deutsche Gebärdensprache zu sehen."),
+        _(
+            "Untertitel: auf Deutsch als WebVTT-Datei (.vtt), höchstens %(captions_mb)d MB – Pflicht vor dem "
+            "Veröffentlichen."
+        )
+        % {"captions_mb": CAPTIONS_MAX_BYTES // (1024 * 1024)},
+        _("Text zum Video: der Inhalt des Videos als deutscher Text (Transkript) – Pflicht vor dem Veröffentlichen."),
+        _(
+            "Laufzeit: so kurz wie möglich, etwa 2 bis 5 Minuten. Die Plattform liest sie aus der Datei; "
+            "klappt das nicht, tragen Sie sie in der Medienbibliothek ein. Sie steht auf der Seite und am "
+            "Download-Link."
+        ),
+        _(
+            "Dateigröße: höchstens %(max_mb)d MB; größere Videos lehnt die Seite ab. Gut sind etwa 30 bis 40 MB "
+            "pro Minute (Datenrate rund 4 bis 5 Mbit/s bei 1920 × 1080, 2 bis 3 Mbit/s bei 1280 × 720). Die "
+            "Größe steht am Download-Link."
+        )
+        % {"max_mb": SIGN_LANGUAGE_VIDEO_MAX_MB},
+    ]
+
+
+def _requirements_html() -> str:
+    return format_html(
+        "<p><strong>{}</strong></p><ul>{}</ul>",
+        _("Anforderungen an das Video in Deutscher Gebärdensprache"),
+        format_html_join("", "<li>{}</li>", ((item,) for item in sign_language_requirements())),
+    )
+
+
+class SignLanguagePage(CaptionedVideoMixin, ExampleContentMixin, Page):
+    """ "Gebärdensprache": the site explained in German Sign Language (DGS), one page linked from the footer."""
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        max_length=600,
+        help_text=_("Ein bis drei Sätze über diese Seite; erscheinen groß unter dem Titel."),
+    )
+    video = video_field(
+        help_text=_(
+            "Das Video in Deutscher Gebärdensprache aus der Medienbibliothek (MP4, H.264, mindestens "
+            "1280 × 720 Pixel). Die Laufzeit kommt aus der Medienbibliothek."
+        )
+    )
+    captions = captions_field(
+        help_text=_(
+            "Pflicht vor dem Veröffentlichen: Untertitel auf Deutsch als WebVTT-Datei (.vtt), die mit der Zeile "
+            "„WEBVTT“ beginnt. Als Entwurf können Sie die Seite auch ohne Untertitel speichern."
+        ),
+        blank_message=_("Ohne Untertitel kann das Video in Gebärdensprache nicht veröffentlicht werden."),
+    )
+    transcript = transcript_field(
+        help_text=_(
+            "Pflicht vor dem Veröffentlichen: der Inhalt des Videos als deutscher Text – die schriftliche "
+            "Fassung dessen, was gebärdet wird. Erscheint unter dem Video."
+        ),
+        blank_message=_("Ohne Text zum Video kann die Seite nicht veröffentlicht werden."),
+        verbose_name=_("Text zum Video (Transkript)"),
+    )
+
+    base_form_class = SignLanguagePageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        HelpPanel(content=lazy(_requirements_html, str)(), heading=_("Anforderungen an das Video")),
+        MultiFieldPanel(
+            [
+                MediaChooserPanel("video", media_type="video"),
+                FieldPanel("captions", required_on_save=False),
+                FieldPanel("transcript"),
+            ],
+            heading=_("Video in Gebärdensprache, Untertitel und Text"),
+        ),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Gebärdensprache-Seite")
+        verbose_name_plural = _("Gebärdensprache-Seiten")
+
+    def validation_errors(self) -> dict:
+        errors = super().validation_errors()
+        video = self.video if self.video_id else None
+        if "video" not in errors and video is not None and video.file:
+            try:
+                size = video.file.size
+            except (OSError, ValueError):
+                size = 0
+            if size > SIGN_LANGUAGE_VIDEO_MAX_BYTES:
+                errors["video"] = _(
+                    "Das Video ist %(size)d MB groß; erlaubt sind höchstens %(max_mb)d MB. Bitte lassen Sie es "
+                    "mit einer geringeren Datenrate neu ausgeben (etwa 4 bis 5 Mbit/s bei 1920 × 1080)."
+                ) % {"size": -(-size // (1024 * 1024)), "max_mb": SIGN_LANGUAGE_VIDEO_MAX_MB}
+        return errors
+
+    def search_fields_text(self) -> dict[str, str]:
+        """What the site search reads (catalogue/indexing.py): title, intro and the written version."""
+        return {"title": self.title, "summary": self.intro, "body": strip_tags(self.transcript or "")}
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from .presentation import sign_language_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(sign_language_context(self, request))
+        return context

@@ -1,9 +1,10 @@
-"""What the film pages, the film overview and the player include show to one visitor."""
+"""What the film pages, the film overview, the sign language page and the player includes show to one visitor."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 from inklusive_quartiere.core.visibility import (
     can_view,
@@ -37,7 +38,7 @@ def file_meta(field_file, kind: str, running_time: str = "") -> str:
 
 def poster_url(film, filter_spec: str = POSTER_FILTER) -> str:
     """The poster rendition, or the video's own thumbnail, or '' (both pass core/media.py's check)."""
-    if film.poster_id and film.poster:
+    if getattr(film, "poster_id", None) and film.poster:
         return film.poster.get_rendition(filter_spec).url
     video = film.video if film.video_id else None
     if video is not None and video.thumbnail:
@@ -53,24 +54,64 @@ def visible_film(user, film):
     return film if can_view(user, film) else None
 
 
-def player_context(film, user) -> dict | None:
-    """Everything the player include needs, or None when the visitor may not see the film."""
-    if visible_film(user, film) is None:
+def captioned_video_context(page, user, *, labels: dict) -> dict | None:
+    """What films/includes/captioned_video.html shows of a page's captioned video, or None when hidden.
+
+    ``labels``: the visible texts (``video``: aria-label of the player, ``transcript``: summary of the
+    transcript disclosure, or '' to leave the transcript to the page, ``download_video``, ``download_captions``).
+    """
+    if visible_film(user, page) is None:
         return None
-    video = film.video if film.video_id else None
+    video = page.video if page.video_id else None
     video_visible = video is not None and can_view_collection(user, video.collection)
     extension = (video.file_extension.upper() if video else "") or "MP4"
     return {
-        "film": film,
+        "video_page": page,
         "video": video if video_visible else None,
         "video_hidden": video is not None and not video_visible,
-        "poster_url": poster_url(film) if video_visible else "",
-        "captions_url": film.captions.url if film.captions else "",
-        "video_meta": file_meta(video.file, extension, film.running_time) if video_visible else "",
-        "captions_meta": file_meta(film.captions, "WebVTT") if film.captions else "",
-        "members_only": is_members_only(film),
-        "html_id": f"film-{film.pk}",
+        "poster_url": poster_url(page) if video_visible else "",
+        "captions_url": page.captions.url if page.captions else "",
+        "video_meta": file_meta(video.file, extension, page.running_time) if video_visible else "",
+        "captions_meta": file_meta(page.captions, "WebVTT") if page.captions else "",
+        "members_only": is_members_only(page),
+        "labels": labels,
     }
+
+
+def player_context(film, user) -> dict | None:
+    """Everything the film player include needs, or None when the visitor may not see the film."""
+    title = film.title if film is not None else ""
+    player = captioned_video_context(
+        film,
+        user,
+        labels={
+            "video": _("Video: %(title)s") % {"title": title},
+            "transcript": _("Transkript zum Film „%(title)s“") % {"title": title},
+            "download_video": _("Film „%(title)s“ herunterladen") % {"title": title},
+            "download_captions": _("Untertitel zu „%(title)s“ herunterladen") % {"title": title},
+        },
+    )
+    if player is not None:
+        player["film"] = film
+        player["html_id"] = f"film-{film.pk}"
+    return player
+
+
+def sign_language_context(page, request) -> dict:
+    """The sign language page: its player (video, captions, downloads) and the facts shown beside it."""
+    player = captioned_video_context(
+        page,
+        request.user,
+        labels={
+            "video": _("Video in Deutscher Gebärdensprache"),
+            "transcript": "",  # the page shows the written version under a heading of its own
+            "download_video": _("Video in Gebärdensprache herunterladen"),
+            "download_captions": _("Untertitel herunterladen"),
+        },
+    )
+    if player is not None:
+        player["html_id"] = "gebaerdensprache-video"
+    return {"player": player}
 
 
 def film_page_context(page, request) -> dict:

@@ -7,7 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.template import engines
 from django.test import RequestFactory
 
-from inklusive_quartiere.films.models import FilmPage, iso_duration, running_time_label
+from inklusive_quartiere.films.captioned import iso_duration, running_time_label
+from inklusive_quartiere.films.models import FilmPage
 
 from .helpers import index_page, make_film, member_client, members_film, public_film
 
