@@ -57,6 +57,24 @@ PROJECT_BODY = stream(
         "Ergebnisse zusammen.",
         "Zu jeder Stadt entstand ein kurzer Film, dazu ein Abschlussfilm und ein Trailer.",
     ),
+    (
+        "table",
+        {
+            "table_caption": "Das Projekt auf einen Blick",
+            "table_header_choice": "both",
+            "first_row_is_table_header": True,
+            "first_col_is_header": True,
+            "data": [
+                ["Zeitraum", "Was geschah"],
+                ["2016 bis 2018", "Vorgängerprojekt „Inklusive Quartiere (IQ)“ mit kurzen Videostatements"],
+                ["Mai 2019", "Start der StadtLabore mit neun Städten"],
+                ["22. Oktober 2019", "Werkstatt zum Thema Inklusion in Freiburg"],
+                ["Mai 2020", "Die Plattform geht online; Webinar zur Digitalisierung"],
+                ["25. November 2020", "Abschlussveranstaltung, online"],
+                ["bis 2023", "Sieben weitere Städte arbeiten als „StadtLabore vor Ort“ weiter"],
+            ],
+        },
+    ),
     heading("Vorgeschichte und Fortsetzung"),
     paragraph(
         "Schon von 2016 bis 2018 lief das Vorgängerprojekt „Inklusive Quartiere (IQ)“, in dem unter anderem "

@@ -1,0 +1,105 @@
+"""Accessibility guard rails in the editor: link-text warnings after saving, and the content checker's setup."""
+
+from django.contrib import messages
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.userbar import ContentCheckerItem
+
+from .a11y_checks import BARE_URL_PATTERN, MEANINGLESS_LINK_TEXTS, meaningless_links_by_field
+
+
+def link_text_warning(page) -> str:
+    """The German warning for a page with meaningless link texts, or "" when there is none."""
+    found = meaningless_links_by_field(page.specific if hasattr(page, "specific") else page)
+    if not found:
+        return ""
+    quoted = {
+        field: ", ".join(f"„{t}“" if t else gettext("(Link ohne Text)") for t in texts)
+        for field, texts in found.items()
+    }
+    listed = "; ".join(f"{field}: {texts}" for field, texts in quoted.items())
+    return gettext(
+        "Gespeichert – bitte prüfen Sie diese Linktexte: %(links)s. Ein Linktext sollte auch allein sagen, wohin "
+        "er führt (z. B. „Programm der Werkstatt als PDF“ statt „hier“ oder einer Internetadresse), denn "
+        "Screenreader lesen Links oft als Liste ohne den Satz drumherum vor."
+    ) % {"links": listed}
+
+
+def _warn_about_link_texts(request, page):
+    warning = link_text_warning(page)
+    if warning:
+        messages.warning(request, warning)
+
+
+@hooks.register("after_create_page")
+def warn_about_link_texts_after_create(request, page):
+    _warn_about_link_texts(request, page)
+
+
+@hooks.register("after_edit_page")
+def warn_about_link_texts_after_edit(request, page):
+    _warn_about_link_texts(request, page)
+
+
+# The WCAG conformance levels the site promises (the browser tests check the same tags), plus axe's best practices.
+AXE_STANDARD_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+class SiteContentCheckerItem(ContentCheckerItem):
+    """Wagtail's content checker (userbar and the editor's "Überprüfungen" panel) with every axe rule switched on and
+    a German link-text rule.
+
+    Wagtail runs only ten rules by default. Without ``runOnly`` axe runs all its non-experimental rules, which
+    covers every tag in ``AXE_STANDARD_TAGS``; the custom "link-text-quality" rule is tagged best-practice and uses
+    the project's word list (``core.a11y_checks``) through the check registered by ``core/js/link-text-check.js``.
+    """
+
+    axe_run_only = None
+
+    class Media:
+        js = ["core/js/link-text-check.js"]
+
+    def get_axe_custom_rules(self, request):
+        return [
+            *super().get_axe_custom_rules(request),
+            {
+                "id": "link-text-quality",
+                "impact": "serious",
+                "selector": "a[href]",
+                "tags": ["best-practice"],
+                "any": ["check-link-text"],
+                "enabled": True,
+            },
+        ]
+
+    def get_axe_custom_checks(self, request):
+        return [
+            *super().get_axe_custom_checks(request),
+            {
+                "id": "check-link-text",
+                "options": {
+                    "blockedTerms": sorted(MEANINGLESS_LINK_TEXTS),
+                    "urlPattern": BARE_URL_PATTERN.pattern,
+                },
+            },
+        ]
+
+    def get_axe_messages(self, request):
+        return {
+            **super().get_axe_messages(request),
+            "link-text-quality": {
+                "error_name": _("Linktext sagt nicht, wohin der Link führt"),
+                "help_text": _(
+                    "Statt „hier“, „mehr“ oder einer Internetadresse das Ziel nennen, "
+                    "z. B. „Programm der Werkstatt als PDF“."
+                ),
+            },
+        }
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_site_content_checker(request, items, page):
+    for index, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, SiteContentCheckerItem):
+            items[index] = SiteContentCheckerItem(in_editor=item.in_editor)
