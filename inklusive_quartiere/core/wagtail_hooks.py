@@ -103,3 +103,33 @@ def use_site_content_checker(request, items, page):
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, SiteContentCheckerItem):
             items[index] = SiteContentCheckerItem(in_editor=item.in_editor)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_of_incomplete_pages(request, action_type, objects, action):
+    """The page listing's bulk "Veröffentlichen" obeys the same rules as the edit form (core/publishing.py)."""
+    from django.shortcuts import redirect
+    from wagtail.models import Page
+
+    from .publishing import publication_problems
+
+    if action_type != "publish" or not objects or not isinstance(objects[0], Page):
+        return None
+    pages = list(objects)
+    form = getattr(action, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages.extend(page.get_descendants().not_live())
+    refused = [(page, problems) for page in pages if (problems := publication_problems(page))]
+    if not refused:
+        return None
+    for page, problems in refused:
+        messages.error(
+            request,
+            gettext(
+                "„%(title)s“ wurde nicht veröffentlicht: %(problems)s Bitte öffnen Sie die Seite und ergänzen Sie das."
+            )
+            % {"title": page.get_admin_display_title(), "problems": " ".join(problems)},
+        )
+    messages.warning(request, gettext("Es wurde keine der ausgewählten Seiten veröffentlicht."))
+    return redirect(action.next_url)
