@@ -234,3 +234,26 @@ def test_feedback_form_announces_errors(request, chromium, site_url, vnu_url, pe
         assert not wrapper.has_horizontal_scroll()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/barriere-melden/"])
+def test_focus_stays_visible_in_forced_colors(chromium, site_url, path):
+    """Windows contrast themes (forced colours) drop box shadows: every tab stop needs a real outline there."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE", forced_colors="active")
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        seen = 0
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement === document.body"):
+                break
+            outline = page.evaluate(
+                "() => { const s = getComputedStyle(document.activeElement);"
+                " return [s.outlineStyle, parseFloat(s.outlineWidth), document.activeElement.outerHTML.slice(0, 80)]; }"
+            )
+            assert outline[0] != "none" and outline[1] >= 1, f"no outline in forced colours: {outline} ({path})"
+            seen += 1
+        assert seen >= 10
+    finally:
+        context.close()
