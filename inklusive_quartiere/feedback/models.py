@@ -15,6 +15,22 @@ PAGE_URL_MAX = 500
 NAME_MAX = 200
 
 
+# The form promises an answer "in der Regel innerhalb von zwei Wochen"; reports still "neu" after that are overdue.
+ANSWER_DAYS = 14
+
+
+class BarrierReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=BarrierReport.Status.DONE)
+
+    def overdue(self, now=None):
+        limit = (now or timezone.now()) - timezone.timedelta(days=ANSWER_DAYS)
+        return self.filter(status=BarrierReport.Status.NEW, created_at__lt=limit)
+
+    def unsent(self):
+        return self.filter(mail_sent_at__isnull=True)
+
+
 class BarrierReport(models.Model):
     class Kind(models.TextChoices):
         KEYBOARD = "tastatur", _("Bedienung mit der Tastatur")
@@ -59,6 +75,8 @@ class BarrierReport(models.Model):
     mail_sent_at = models.DateTimeField(_("E-Mail versendet am"), null=True, blank=True, editable=False)
     mail_attempts = models.PositiveIntegerField(_("Versandversuche"), default=0, editable=False)
     last_mail_error = models.TextField(_("Letzter Versandfehler"), blank=True, editable=False)
+
+    objects = BarrierReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Barriere-Meldung")

@@ -9,10 +9,11 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
-from .models import BarrierReport
+from .models import ANSWER_DAYS, BarrierReport
 
 
 class BarrierReportPermissionPolicy(ModelPermissionPolicy):
@@ -88,3 +89,30 @@ class BarrierReportViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_barrier_reports():
     return BarrierReportViewSet("barriere_meldungen")
+
+
+class OpenBarrierReportsPanel(Component):
+    """Dashboard panel for the editorial office: open reports, the overdue ones first, and mail that failed."""
+
+    name = "barrier_reports"
+    order = 90
+    template_name = "feedback/admin/open_reports_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        reports = BarrierReport.objects.open()
+        overdue = BarrierReport.objects.overdue()
+        oldest = list(reports.order_by("created_at", "pk")[:5])  # the longest-waiting first
+        return {
+            "open_count": reports.count(),
+            "overdue_count": overdue.count(),
+            "unsent_count": BarrierReport.objects.unsent().count(),
+            "answer_days": ANSWER_DAYS,
+            "oldest": oldest,
+            "overdue_ids": set(overdue.filter(pk__in=[r.pk for r in oldest]).values_list("pk", flat=True)),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_barrier_reports_panel(request, panels):
+    if BarrierReportPermissionPolicy(BarrierReport).user_has_permission(request.user, "change"):
+        panels.append(OpenBarrierReportsPanel())

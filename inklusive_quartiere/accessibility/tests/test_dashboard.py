@@ -1,0 +1,55 @@
+"""The dashboard reminds the editorial office to review the accessibility statement every year."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from inklusive_quartiere.accessibility.models import AccessibilityStatementPage
+from inklusive_quartiere.accessibility.wagtail_hooks import REVIEW_DAYS, statement_review_problem
+from inklusive_quartiere.members.roles import EDITORIAL, MEMBERS
+from inklusive_quartiere.testing.accounts import login_verified
+
+pytestmark = pytest.mark.django_db
+
+
+def _user(username, *groups):
+    user = User.objects.create_user(username, email=f"{username}@example.org", password="x" * 16)
+    user.groups.add(*(Group.objects.get(name=name) for name in groups))
+    return user
+
+
+def test_statement_is_due_a_year_after_its_last_review(demo):
+    statement = AccessibilityStatementPage.objects.live().get()
+    reviewed = statement.reviewed_on
+    assert statement_review_problem(reviewed + datetime.timedelta(days=100))[0] == ""
+    problem, found = statement_review_problem(reviewed + datetime.timedelta(days=REVIEW_DAYS + 1))
+    assert found.pk == statement.pk
+    assert reviewed.strftime("%d.%m.%Y") in problem and "einmal im Jahr" in problem
+
+
+def test_missing_statement_is_reported(demo):
+    AccessibilityStatementPage.objects.live().get().unpublish()
+    problem, found = statement_review_problem()
+    assert found is None and "keine Erklärung zur Barrierefreiheit veröffentlicht" in problem
+
+
+def test_panel_shows_for_the_editorial_office_only(client, demo):
+    statement = AccessibilityStatementPage.objects.live().get()
+    AccessibilityStatementPage.objects.filter(pk=statement.pk).update(
+        created_on=datetime.date(2020, 1, 1), reviewed_on=datetime.date(2020, 6, 1)
+    )
+    login_verified(client, _user("red", EDITORIAL))
+    html = client.get("/admin/").content.decode()
+    assert 'id="statement-review-section"' in html and "01.06.2020" in html
+    assert f"/admin/pages/{statement.pk}/edit/" in html
+    client.logout()
+    login_verified(client, _user("ulm", "Stadtredaktion Ulm", MEMBERS))
+    assert 'id="statement-review-section"' not in client.get("/admin/").content.decode()
+
+
+def test_no_panel_while_the_review_is_recent(client, demo):
+    statement = AccessibilityStatementPage.objects.live().get()
+    AccessibilityStatementPage.objects.filter(pk=statement.pk).update(reviewed_on=datetime.date.today())
+    login_verified(client, _user("red", EDITORIAL))
+    assert 'id="statement-review-section"' not in client.get("/admin/").content.decode()
