@@ -137,6 +137,23 @@ def test_unpublished_easy_language_child_is_not_listed(client, demo):
     assert "So finden Sie sich zurecht" not in html
 
 
+def test_members_only_easy_language_child_is_listed_only_for_members(client, demo):
+    """The child list uses the one visibility rule: a restricted child is invisible to visitors."""
+    from django.contrib.auth.models import Group, User
+    from wagtail.models import PageViewRestriction
+
+    from inklusive_quartiere.members.roles import MEMBERS
+
+    child = EasyLanguagePage.objects.get(slug="so-finden-sie-sich-zurecht")
+    restriction = PageViewRestriction.objects.create(page=child, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=MEMBERS))
+    assert "So finden Sie sich zurecht" not in _html(client, "/leichte-sprache/")
+    member = User.objects.create_user("ls-mitglied", password="x" * 16)
+    member.groups.add(Group.objects.get(name=MEMBERS))
+    client.force_login(member)
+    assert "So finden Sie sich zurecht" in _html(client, "/leichte-sprache/")
+
+
 def test_easy_language_pages_nest_only_below_home_or_each_other(demo):
     assert EasyLanguagePage.can_create_at(easy_start())
     assert not EasyLanguagePage.can_create_at(Page.objects.get(slug="projekt"))
