@@ -24,3 +24,12 @@ def login_verified(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+def user_in_groups(username: str, *groups: str):
+    """A plain account in the named groups (e.g. "Redaktion", "Stadtredaktion Ulm", "Netzwerk")."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, email=f"{username}@example.org", password="x" * 16)
+    user.groups.add(*(Group.objects.get(name=name) for name in groups))
+    return user

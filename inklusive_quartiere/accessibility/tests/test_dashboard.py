@@ -3,20 +3,16 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from inklusive_quartiere.accessibility.models import AccessibilityStatementPage
 from inklusive_quartiere.accessibility.wagtail_hooks import REVIEW_DAYS, statement_review_problem
 from inklusive_quartiere.members.roles import EDITORIAL, MEMBERS
-from inklusive_quartiere.testing.accounts import login_verified
+from inklusive_quartiere.testing.accounts import login_verified, user_in_groups
 
 pytestmark = pytest.mark.django_db
 
 
-def _user(username, *groups):
-    user = User.objects.create_user(username, email=f"{username}@example.org", password="x" * 16)
-    user.groups.add(*(Group.objects.get(name=name) for name in groups))
-    return user
+_user = user_in_groups
 
 
 def test_statement_is_due_a_year_after_its_last_review(demo):

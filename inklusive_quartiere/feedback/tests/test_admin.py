@@ -3,21 +3,18 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 
 from inklusive_quartiere.feedback.models import BarrierReport
 from inklusive_quartiere.members.roles import EDITORIAL, MEMBERS
-from inklusive_quartiere.testing.accounts import login_verified
+from inklusive_quartiere.testing.accounts import login_verified, user_in_groups
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/barriere_meldungen/"
 SCRIPT = '<script>alert("x")</script>'
 
 
-def _user(username, *groups):
-    user = User.objects.create_user(username, email=f"{username}@example.org", password="x" * 16)
-    user.groups.add(*(Group.objects.get(name=name) for name in groups))
-    return user
+_user = user_in_groups
 
 
 @pytest.fixture
