@@ -9,12 +9,11 @@ Older demo databases hold both pages as core ContentPages with the same slugs; t
 from __future__ import annotations
 
 import datetime
-import json
-import uuid
 
 from wagtail.models import Page, Site
 
 from inklusive_quartiere.core.demo_support import ensure_child
+from inklusive_quartiere.core.demo_support import stream as _stream
 from inklusive_quartiere.core.models import ContentPage, HomePage, SiteSettings
 
 from .blocks import REASON_DISPROPORTIONATE, REASON_NOT_FIXED, REASON_OUT_OF_SCOPE
@@ -27,10 +26,6 @@ from .models import (
 
 STATEMENT_SLUG = "barrierefreiheit"
 EASY_SLUG = "leichte-sprache"
-
-
-def _stream(*blocks: tuple[str, object]) -> str:
-    return json.dumps([{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in blocks])
 
 
 def _lines(*lines: str) -> tuple[str, str]:
