@@ -9,6 +9,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from inklusive_quartiere.core.blocks import LinkTextBlock
+
 # -- accessibility statement ------------------------------------------------------------------------------
 
 REASON_NOT_FIXED = "noch_nicht_behoben"
@@ -150,12 +152,7 @@ class EasyImageBlock(blocks.StructBlock):
 
 
 class EasyLinkBlock(blocks.StructBlock):
-    # Named like core's CallToActionBlock child so that core.a11y_checks finds the link text.
-    link_text = blocks.CharBlock(
-        label=_("Linktext"),
-        max_length=120,
-        help_text=_("Sagt, wohin der Link führt – nicht „hier“ oder „mehr“."),
-    )
+    link_text = LinkTextBlock(max_length=120)  # core.a11y_checks finds link texts by this block type
     page = blocks.PageChooserBlock(label=_("Interne Seite"), required=False)
     url = blocks.CharBlock(
         label=_("Oder Adresse"),

@@ -8,6 +8,7 @@ to its JavaScript check). Each rule therefore lives and is tested in one place.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -202,30 +203,52 @@ def meaningless_link_texts(html: str) -> list[str]:
 
 # --- Walking a page's content --------------------------------------------------------------------------------------
 
-# A StructBlock child with this name holds the text of a link (see core.blocks.CallToActionBlock).
-LINK_TEXT_CHILD_NAMES = frozenset({"link_text"})
+logger = logging.getLogger(__name__)
+
+
+def _is_link_text_block(block) -> bool:
+    """A block that holds the text of a link (``core.blocks.LinkTextBlock``), recognised by its type."""
+    from .blocks import LinkTextBlock
+
+    return isinstance(block, LinkTextBlock)
 
 
 def _block_link_texts(block, value) -> Iterator[str]:
+    """Link texts inside one block value. Only the value types these checks understand are read: rich text, link-text
+    blocks, and the containers (stream, list, struct) around them. Anything else — images, documents, media, pages,
+    snippets, tables, a struct block whose value is a model instance (Wagtail's ImageBlock) — holds no link text and
+    is skipped; a value that does not have the expected shape is skipped too, never raised on."""
     from wagtail import blocks
+    from wagtail.blocks.list_block import ListValue
+    from wagtail.blocks.stream_block import StreamValue
+    from wagtail.blocks.struct_block import StructValue
 
     if value is None:
         return
     if isinstance(block, blocks.RichTextBlock):
         yield from link_texts(getattr(value, "source", None) or str(value))
+    elif _is_link_text_block(block):
+        if isinstance(value, str):
+            yield " ".join(value.split())
     elif isinstance(block, blocks.StreamBlock):
-        for child in value:
-            yield from _block_link_texts(child.block, child.value)
+        if isinstance(value, StreamValue):
+            for child in value:
+                yield from _block_link_texts(child.block, child.value)
     elif isinstance(block, blocks.ListBlock):
-        for item in value:
-            yield from _block_link_texts(block.child_block, item)
-    elif isinstance(block, blocks.StructBlock):
+        if isinstance(value, (ListValue, list, tuple)):
+            for item in value:
+                yield from _block_link_texts(block.child_block, item)
+    elif isinstance(block, blocks.StructBlock) and isinstance(value, (StructValue, dict)):
         for name, child_block in block.child_blocks.items():
-            child_value = value.get(name)
-            if name in LINK_TEXT_CHILD_NAMES and isinstance(child_value, str):
-                yield " ".join(child_value.split())
-            else:
-                yield from _block_link_texts(child_block, child_value)
+            yield from _block_link_texts(child_block, value.get(name))
+
+
+def _safe_block_link_texts(block, value) -> list[str]:
+    try:
+        return list(_block_link_texts(block, value))
+    except Exception:  # a check must never break saving; log and skip what it cannot read
+        logger.exception("link-text check skipped a value of %s", type(block).__name__)
+        return []
 
 
 def _field_link_texts(field, value) -> Iterable[str]:
@@ -234,7 +257,7 @@ def _field_link_texts(field, value) -> Iterable[str]:
     if isinstance(field, RichTextField):
         return link_texts(value or "")
     if isinstance(field, StreamField):
-        return _block_link_texts(field.stream_block, value)
+        return _safe_block_link_texts(field.stream_block, value)
     return []
 
 

@@ -71,16 +71,25 @@ class QuoteBlock(blocks.StructBlock):
         template = "core/blocks/quote.html"
 
 
+class LinkTextBlock(blocks.CharBlock):
+    """The visible text of a link. The link-text check (``core.a11y_checks``) finds these blocks by their type."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Linktext"))
+        kwargs.setdefault("max_length", 80)
+        kwargs.setdefault("help_text", _("Sagt, wohin der Link führt – nicht „hier“ oder „mehr“."))
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "link"
+
+
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titel"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
     page = blocks.PageChooserBlock(label=_("Interne Seite"), required=False)
     url = blocks.URLBlock(label=_("Oder externe Adresse"), required=False)
-    link_text = blocks.CharBlock(
-        label=_("Linktext"),
-        max_length=80,
-        help_text=_("Sagt, wohin der Link führt – nicht „hier“ oder „mehr“."),
-    )
+    link_text = LinkTextBlock()
 
     def clean(self, value):
         value = super().clean(value)

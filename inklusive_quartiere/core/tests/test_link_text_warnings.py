@@ -128,3 +128,84 @@ def test_editing_a_page_into_a_bad_link_text_warns(editor, demo):
     assert response.status_code == 302
     warnings = _warnings(response)
     assert len(warnings) == 1 and "„mehr erfahren“" in warnings[0]
+
+
+# -- robustness: every block value type -------------------------------------------------------------------------
+def _every_value_type_page():
+    """A Steckbrief whose streams hold images (Wagtail's ImageBlock gives an Image, not a dict), documents and
+    steps, next to a content page with every body block type."""
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+
+    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+
+    image = Image.objects.first()
+    document = Document.objects.first()
+    assert image is not None and document is not None  # the demo content has both
+    image.contextual_alt_text, image.decorative = "Menschen am Mittagstisch", False
+    steckbrief = SteckbriefPage(title="Alle Typen", slug="alle-typen", summary="Kurz.")
+    steckbrief.gallery = [("figure", {"image": image, "caption": "Bildunterschrift", "credit": "Foto: Beispiel"})]
+    steckbrief.downloads = [("document", document)]
+    steckbrief.steps = [("step", {"title": "Schritt", "text": "Mehr dazu im Rathaus"})]
+    steckbrief.description = '<p>Siehe <a href="/x/">hier</a>.</p>'
+    body = [
+        ("heading", {"text": "Abschnitt", "level": "h2"}),
+        ("paragraph", '<p><a href="/a/">mehr</a></p>'),
+        ("figure", {"image": image, "caption": "", "credit": ""}),
+        ("table", {"data": [["A", "B"], ["1", "2"]], "table_caption": "T", "first_row_is_table_header": True}),
+        ("quote", {"quote": "Zitat", "attribution": ""}),
+        _cta("Zum Netzwerk der Städte"),
+        ("downloads", {"heading": "Dateien", "documents": [document]}),
+    ]
+    return steckbrief, _content_page(body)
+
+
+def test_link_text_check_reads_every_block_value_type(demo):
+    steckbrief, content = _every_value_type_page()
+    assert meaningless_links_by_field(steckbrief) == {"Beschreibung der Maßnahme": ["hier"]}
+    assert meaningless_links_by_field(content) == {"Inhalt": ["mehr"]}
+
+
+def test_link_text_check_skips_values_it_does_not_understand(demo):
+    """A value of an unexpected shape (here a struct block holding a plain string) is skipped, never raised on."""
+    page = _content_page([])
+    page.body = [("figure", {"image": None, "caption": "", "credit": ""})]
+    page.body._raw_data = [{"type": "figure", "value": "kein Dict", "id": "x"}]  # as if stored by an old version
+    assert meaningless_links_by_field(page) == {}
+
+
+def test_saving_a_steckbrief_with_a_photo_through_the_editor_works(client, demo):
+    """The coordinator's first report: a Steckbrief with an image in "Bilder" answered 500 on every save action."""
+    from wagtail.images.models import Image
+
+    from inklusive_quartiere.cities.models import CityPage
+    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+    from inklusive_quartiere.testing.forms import steckbrief_form
+
+    user = User.objects.create_superuser("bildtest", "b@example.org", "x" * 16)
+    login_verified(client, user)
+    image = Image.objects.first()
+    gallery = streamfield(
+        [
+            (
+                "figure",
+                {
+                    "image-image": image.pk,
+                    "image-alt_text": "Nachbarinnen beim gemeinsamen Mittagessen",
+                    "image-decorative": "",
+                    "caption": "Mittagstisch im Quartier",
+                    "credit": "Foto: Beispiel",
+                },
+            )
+        ]
+    )
+    city = CityPage.objects.get(slug="ulm")
+    response = client.post(f"/admin/pages/add/steckbriefe/steckbriefpage/{city.pk}/", steckbrief_form(gallery=gallery))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = SteckbriefPage.objects.get(slug="neuer-steckbrief-lupine")
+    form = steckbrief_form(gallery=gallery)
+    form["action-publish"] = "action-publish"
+    response = client.post(f"/admin/pages/{page.pk}/edit/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page.refresh_from_db()
+    assert page.live and page.gallery[0].value["image"].contextual_alt_text.startswith("Nachbarinnen")
