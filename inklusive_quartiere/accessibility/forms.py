@@ -6,10 +6,10 @@ assessment method and the known barriers; publishing or submitting it for review
 
 from __future__ import annotations
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from inklusive_quartiere.core.forms import SitePageForm
 
 
-class AccessibilityStatementPageForm(WagtailAdminPageForm):
+class AccessibilityStatementPageForm(SitePageForm):
     def clean(self):
         from .models import statement_publication_errors
 

@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from inklusive_quartiere.core.forms import SitePageForm
+
 
 class SearchDocument(models.Model):
     page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="search_document")
@@ -57,6 +59,8 @@ class IndexState(models.Model):
 
 class CataloguePage(RoutablePageMixin, Page):
     """The Steckbrief catalogue (/steckbriefe/): filters, counts and German full-text search."""
+
+    base_form_class = SitePageForm
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 

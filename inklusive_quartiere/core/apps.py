@@ -6,3 +6,13 @@ class CoreConfig(AppConfig):
     name = "inklusive_quartiere.core"
     label = "core"
     verbose_name = _("Grundgerüst")
+
+    def ready(self):
+        from wagtail.images.models import AbstractImage
+
+        # Wagtail fills an image's alt text field with the image's description or title when an editor chooses it
+        # (``default_alt_text``: the chooser's JSON, the image block's JavaScript, rich-text insertion). A title
+        # or file name ("mittagstisch") satisfies the "alt text required" rule while saying nothing; BITV wants a
+        # description a person writes for the place the image is used. So nothing is pre-filled: the editor writes
+        # the alt text or ticks "dekorativ" (core.blocks.AltTextImageBlock).
+        AbstractImage.default_alt_text = property(lambda image: "")

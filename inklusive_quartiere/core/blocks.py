@@ -47,11 +47,52 @@ class HeadingBlock(blocks.StructBlock):
         )
 
 
+IMAGE_HELP = _(
+    "Nur Bilder, für die Sie die Nutzungsrechte haben und auf denen abgebildete Personen einverstanden sind. Gut sind "
+    "Fotos, die Menschen bei der Maßnahme zeigen, scharf und hell, im Querformat, mindestens 1600 Pixel breit "
+    "(JPEG, PNG oder WebP, höchstens 15 MB; SVG geht nicht)."
+)
+ALT_TEXT_HELP = _(
+    "Pflicht: Beschreiben Sie in ein bis zwei Sätzen, was auf dem Bild zu sehen ist und was es hier zeigen soll – "
+    "für Menschen, die es nicht sehen. Nicht den Dateinamen, nicht „Bild von …“. Rein schmückende Bilder markieren "
+    "Sie stattdessen als dekorativ."
+)
+
+
+class AltTextImageBlock(ImageBlock):
+    """Wagtail's image block (image, "dekorativ", alt text) in German, with help on rights and good photos, and alt
+    text required as soon as an image is chosen — for drafts too: an image without a description is a wrong choice,
+    not a missing one. Nothing is pre-filled (core.apps)."""
+
+    def __init__(self, required=True, **kwargs):
+        kwargs.setdefault("help_text", IMAGE_HELP)
+        super().__init__(required=required, **kwargs)
+        image, decorative, alt_text = (self.child_blocks[name] for name in ("image", "decorative", "alt_text"))
+        image.label = _("Bild")
+        decorative.label = _("Das Bild ist rein dekorativ (kein Alternativtext nötig)")
+        alt_text.label = _("Alternativtext")
+        alt_text.field.help_text = ALT_TEXT_HELP
+        alt_text.field.max_length = 300
+        alt_text.meta.help_text = ALT_TEXT_HELP
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and not value.decorative and not (value.contextual_alt_text or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _(
+                            "Bitte beschreiben Sie, was das Bild zeigt (Alternativtext), oder markieren Sie es als "
+                            "dekorativ."
+                        )
+                    )
+                }
+            )
+        return value
+
+
 class FigureBlock(blocks.StructBlock):
-    image = ImageBlock(
-        label=_("Bild"),
-        help_text=_("Beschreiben Sie, was das Bild zeigt (Alternativtext), oder markieren Sie es als dekorativ."),
-    )
+    image = AltTextImageBlock(label=_("Bild"))
     caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=250)
     credit = blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=120)
 

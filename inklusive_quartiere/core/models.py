@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock
+from .forms import SitePageForm
 
 
 class ExampleContentMixin(models.Model):
@@ -19,6 +20,9 @@ class ExampleContentMixin(models.Model):
         default=False,
         help_text=_("Erfundener Beispielinhalt – wird auf der Seite deutlich als Beispiel gekennzeichnet."),
     )
+
+    # Every page type's editor form applies the site-wide rules (core.forms.SitePageForm).
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True

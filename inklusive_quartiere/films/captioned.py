@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField
+
+from inklusive_quartiere.core.forms import SitePageForm
 
 from .validators import validate_webvtt
 
@@ -148,7 +149,7 @@ class CaptionedVideoMixin(models.Model):
         return iso_duration(self.duration_seconds)
 
 
-class CaptionedVideoPageForm(WagtailAdminPageForm):
+class CaptionedVideoPageForm(SitePageForm):
     """Clear German messages for what publishing needs (Wagtail defers "required" checks for drafts)."""
 
     required_messages: dict = {

@@ -227,6 +227,14 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "c
 # Documents are always streamed through Django so that privacy rules apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Autosave is off: every revision is one an editor saved on purpose ("Entwurf speichern", "Zur Prüfung einreichen"),
+# so the reviewer's comparison shows what the city submitted, not the last keystrokes, and a new page exists only
+# once its author saves it. The browser still warns before leaving a form with unsaved changes, and the editing
+# session ping (every 10 s) keeps the one-hour idle session alive while someone writes. docs/authoring.md
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# Avatars come from gravatar.com by default: a request to another host, which the admin's policy refuses (broken
+# images) and privacy law forbids. Wagtail's built-in default avatar or an uploaded one instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
