@@ -108,6 +108,7 @@ def _ensure_details(city: CityPage) -> bool:
             "organisation": f"Stadtverwaltung {city.title}",
             "phone": "0000 000000",
             "is_example": True,
+            "city": city,
         },
     )
     city.is_example = True

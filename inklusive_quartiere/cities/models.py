@@ -8,13 +8,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from inklusive_quartiere.core.forms import SitePageForm
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.visibility import visible_pages
+
+from .forms import CityOwnedForm
 
 
 class Network(models.TextChoices):
@@ -52,6 +54,8 @@ def size_band_for(inhabitants: int | None) -> str | None:
 
 class CityIndexPage(Page):
     """Overview of one network's cities (StadtLabore / StadtLabore vor Ort)."""
+
+    base_form_class = SitePageForm
 
     network = models.CharField(_("Netzwerk"), max_length=20, choices=Network.choices)
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
@@ -143,7 +147,10 @@ class CityPage(ExampleContentMixin, Page):
             ],
             heading=_("Eckdaten"),
         ),
-        InlinePanel("neighbourhoods", heading=_("Beteiligte Quartiere"), label=_("Quartier")),
+        HelpPanel(
+            template="cities/admin/neighbourhoods_panel.html",
+            heading=_("Beteiligte Quartiere"),
+        ),
         FieldPanel("departments"),
         FieldPanel("film"),
         FieldPanel("contact"),
@@ -195,7 +202,13 @@ class CityPage(ExampleContentMixin, Page):
 
 
 class Neighbourhood(Orderable):
-    city = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="neighbourhoods")
+    """A neighbourhood (Quartier) of one city. Kept as a snippet with its own permission policy rather than inside
+    the city page, so that a city's editors can add one while writing a Steckbrief (``SteckbriefPageForm``) and no
+    later publication of the city page can drop it."""
+
+    city = models.ForeignKey(
+        CityPage, verbose_name=_("Stadt"), on_delete=models.CASCADE, related_name="neighbourhoods"
+    )
     name = models.CharField(_("Name"), max_length=120)
     description = models.TextField(_("Kurzbeschreibung"), blank=True, max_length=600)
     residents = models.PositiveIntegerField(_("Bewohnerinnen und Bewohner (ca.)"), null=True, blank=True)
@@ -209,7 +222,9 @@ class Neighbourhood(Orderable):
         help_text=_("Durch Kommas getrennt, z. B. „Begegnung, Mobilität, Älterwerden“."),
     )
 
+    base_form_class = CityOwnedForm
     panels = [
+        FieldPanel("city"),
         FieldPanel("name"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("residents"), FieldPanel("share_65_plus")]),
@@ -223,6 +238,8 @@ class Neighbourhood(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("Quartier")
         verbose_name_plural = _("Quartiere")
+        ordering = ["city__title", "sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["city", "name"], name="unique_neighbourhood_per_city")]
 
     def __str__(self):
         return f"{self.name} ({self.city.title})"

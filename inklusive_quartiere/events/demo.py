@@ -174,7 +174,7 @@ def _ensure_event(index: EventIndexPage, slug: str, related=(), members_only_gro
     if index.get_children().filter(slug=slug).exists():
         return False
     page = EventPage(slug=slug, **fields)
-    page.related_steckbriefe = list(related)
+    page.set_related_steckbriefe(list(related))
     index.add_child(instance=page)
     page.save_revision().publish()
     if members_only_group is not None:

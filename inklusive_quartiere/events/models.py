@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -23,6 +23,7 @@ from wagtail.models import Page
 from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
+from inklusive_quartiere.steckbriefe.related import RelatedSteckbriefeMixin, RelatedSteckbriefLink, related_panel
 
 from .blocks import DownloadsBlock, FindingsBlock, GalleryBlock, InputsBlock, ProgrammeBlock
 
@@ -101,7 +102,7 @@ class EventIndexPage(RoutablePageMixin, ExampleContentMixin, Page):
         return feed_response(self, request)
 
 
-class EventPage(RoutablePageMixin, ExampleContentMixin, Page):
+class EventPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentMixin, Page):
     """One workshop, webinar, closing event or network meeting."""
 
     summary = models.TextField(
@@ -191,13 +192,6 @@ class EventPage(RoutablePageMixin, ExampleContentMixin, Page):
     findings = StreamField(FindingsBlock(), blank=True, verbose_name=_("Erkenntnisse"))
     gallery = StreamField(GalleryBlock(), blank=True, verbose_name=_("Bilder"))
     downloads = StreamField(DownloadsBlock(), blank=True, verbose_name=_("Downloads"))
-    related_steckbriefe = ParentalManyToManyField(
-        "steckbriefe.SteckbriefPage",
-        verbose_name=_("Passende Steckbriefe"),
-        blank=True,
-        related_name="events",
-        help_text=_("Steckbriefe, die in der Werkstatt entstanden sind oder vorgestellt wurden."),
-    )
 
     overview_panels = [
         *Page.content_panels,
@@ -220,8 +214,12 @@ class EventPage(RoutablePageMixin, ExampleContentMixin, Page):
     programme_panels = [FieldPanel("format"), FieldPanel("programme"), FieldPanel("inputs")]
     documentation_panels = [FieldPanel("documentation"), FieldPanel("findings")]
     media_panels = [FieldPanel("gallery"), FieldPanel("downloads")]
-    links_panels = [FieldPanel("related_steckbriefe")]
-    settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
+    links_panels = [
+        related_panel(
+            _("Passende Steckbriefe"), _("Steckbriefe, die in der Werkstatt entstanden sind oder vorgestellt wurden.")
+        )
+    ]
+    settings_panels = [*Page.promote_panels, *Page.settings_panels, FieldPanel("is_example")]
 
     edit_handler = TabbedInterface(
         [
@@ -231,7 +229,6 @@ class EventPage(RoutablePageMixin, ExampleContentMixin, Page):
             ObjectList(documentation_panels, heading=_("Dokumentation")),
             ObjectList(media_panels, heading=_("Bilder und Downloads")),
             ObjectList(links_panels, heading=_("Verweise")),
-            ObjectList(Page.promote_panels, heading=_("Auffindbarkeit")),
             ObjectList(settings_panels, heading=_("Einstellungen")),
         ]
     )
@@ -344,3 +341,7 @@ def compute_last_day(precision: str, start: datetime.date, end: datetime.date | 
     if precision == DatePrecision.MONTH:
         return last.replace(day=calendar.monthrange(last.year, last.month)[1])
     return last
+
+
+class EventRelatedSteckbrief(RelatedSteckbriefLink):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="related_steckbrief_links")

@@ -101,7 +101,7 @@ def _related(page, user) -> list[dict]:
     from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
     # In previews and revisions the relation is modelcluster's in-memory list: ask the database by primary key.
-    ids = [related.pk for related in page.related_steckbriefe.all()]
+    ids = page.related_steckbrief_ids()
     steckbriefe = list(
         visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids))
         .only("id", "title", "url_path", "summary", "path", "depth")

@@ -62,6 +62,7 @@ FILES_CITY = [
 # Model permissions of the editorial office (app_label → models; add/change/delete/view of each).
 EDITORIAL_MODELS = {
     "steckbriefe": ["category", "targetgroup", "fundingprogramme", "contactperson"],
+    "cities": ["neighbourhood"],
     "news": ["newscategory"],
     "core": ["sitesettings"],
     "wagtailredirects": ["redirect"],
@@ -70,7 +71,8 @@ EDITORIAL_MODELS = {
     "auth": ["user", "group"],
     "feedback": ["barrierreport"],  # "Barriere melden" reports (personal data: editorial office only)
 }
-CITY_MODELS = {"steckbriefe": ["contactperson"]}
+# City editors: their city's contact persons and neighbourhoods (narrowed to their city by cities.permissions).
+CITY_MODELS = {"steckbriefe": ["contactperson"], "cities": ["neighbourhood"]}
 
 
 def _perm(dotted: str) -> Permission:

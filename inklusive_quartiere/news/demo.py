@@ -427,7 +427,7 @@ def load(stdout) -> None:
             is_example=item["is_example"],
         )
         page.categories = [categories[slug] for slug in item["categories"]]
-        page.related_steckbriefe = [steckbriefe[slug] for slug in item.get("related", []) if slug in steckbriefe]
+        page.set_related_steckbriefe([steckbriefe[slug] for slug in item.get("related", []) if slug in steckbriefe])
         index.add_child(instance=page)
         page.save_revision().publish()
         if item.get("members_only"):

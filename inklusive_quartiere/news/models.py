@@ -8,9 +8,9 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from inklusive_quartiere.core.blocks import BodyStreamBlock, FigureBlock
 from inklusive_quartiere.core.models import ExampleContentMixin
+from inklusive_quartiere.steckbriefe.related import RelatedSteckbriefeMixin, RelatedSteckbriefLink, related_panel
 
 TEASER_MAX = 300
 TEASER_TOO_LONG = _("Der Anreißer darf höchstens %(limit_value)d Zeichen lang sein (jetzt: %(show_value)d).")
@@ -112,7 +113,7 @@ class NewsIndexPage(RoutablePageMixin, ExampleContentMixin, Page):
         return context
 
 
-class NewsPage(ExampleContentMixin, Page):
+class NewsPage(RelatedSteckbriefeMixin, ExampleContentMixin, Page):
     date = models.DateField(
         _("Datum"),
         default=timezone.localdate,
@@ -141,13 +142,6 @@ class NewsPage(ExampleContentMixin, Page):
         blank=True,
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("Inhalt"))
-    related_steckbriefe = ParentalManyToManyField(
-        "steckbriefe.SteckbriefPage",
-        verbose_name=_("Passende Steckbriefe"),
-        related_name="news_pages",
-        blank=True,
-        help_text=_("Steckbriefe, um die es in der Meldung geht. Besucher sehen nur die, die sie sehen dürfen."),
-    )
 
     content_panels = [
         *Page.content_panels,
@@ -156,7 +150,10 @@ class NewsPage(ExampleContentMixin, Page):
         FieldPanel("image"),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("related_steckbriefe")], heading=_("Verweise")),
+        related_panel(
+            _("Passende Steckbriefe"),
+            _("Steckbriefe, um die es in der Meldung geht. Besucher sehen nur die, die sie sehen dürfen."),
+        ),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
 
@@ -204,3 +201,7 @@ class NewsPage(ExampleContentMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))
         return context
+
+
+class NewsRelatedSteckbrief(RelatedSteckbriefLink):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_steckbrief_links")

@@ -49,7 +49,7 @@ def detail_context(page, request) -> dict:
     if figure is not None and not visible_image_ids(request.user, [figure]):
         figure = None
     # In previews the relation is modelcluster's in-memory list: ask the database by primary key.
-    related_ids = [related.pk for related in page.related_steckbriefe.all()]
+    related_ids = page.related_steckbrief_ids()
     related = list(
         visible_pages(request.user, SteckbriefPage.objects.filter(pk__in=related_ids))
         .order_by("title")

@@ -42,14 +42,15 @@ def _paragraphs(text: str) -> str:
     return rich(*[part.strip() for part in text.split("\n\n") if part.strip()]) if text else ""
 
 
-def _example_neighbourhood(name: str, items, city_name: str) -> Neighbourhood:
+def _example_neighbourhood(city, name: str, items) -> Neighbourhood:
     """An invented neighbourhood with plausible, deterministic figures and the themes of its Steckbriefe."""
-    seed = zlib.crc32(f"{city_name}/{name}".encode())
+    seed = zlib.crc32(f"{city.title}/{name}".encode())
     themes = []
     for item in items:
-        if item["city"] == city_name and name in item["neighbourhoods"]:
+        if item["city"] == city.title and name in item["neighbourhoods"]:
             themes.extend(theme for theme in item["categories"] if theme not in themes)
-    return Neighbourhood(
+    return Neighbourhood.objects.create(
+        city=city,
         name=name,
         description="Erfundenes Beispielquartier.",
         residents=1500 + (seed % 24) * 350,
@@ -69,11 +70,9 @@ def _ensure_neighbourhoods(items, cities) -> dict[tuple[str, str], Neighbourhood
     for city_name, names in wanted.items():
         city = cities[city_name]
         existing = {n.name for n in city.neighbourhoods.all()}
-        missing = [name for name in names if name not in existing]
-        if missing:
-            for name in missing:
-                city.neighbourhoods.add(_example_neighbourhood(name, items, city_name))
-            city.save_revision().publish()
+        for name in names:
+            if name not in existing:
+                _example_neighbourhood(city, name, items)
         for n in Neighbourhood.objects.filter(city=city):
             result[(city_name, n.name)] = n
     return result
@@ -99,7 +98,6 @@ def _load_minimal_example(cities, categories) -> bool:
         slug=MINIMAL_EXAMPLE["slug"],
         summary=MINIMAL_EXAMPLE["summary"],
         description=_paragraphs(MINIMAL_EXAMPLE["description"]),
-        status="idea",
         start_date=datetime.date(2023, 5, 1),
         cost_band="none",
         staff_effort="low",
@@ -107,6 +105,7 @@ def _load_minimal_example(cities, categories) -> bool:
         is_example=True,
     )
     page.categories = [categories["Bürgerengagement"]]
+    page.status_history = [StatusChange(status="idea", date=datetime.date(2023, 5, 1))]
     cities["Künzelsau"].add_child(instance=page)
     page.save_revision().publish()
     return True
@@ -132,13 +131,17 @@ def load(stdout) -> None:
         contact, _ = ContactPerson.objects.get_or_create(
             name=contact_data["name"],
             organisation=contact_data["organisation"],
-            defaults={"role": contact_data["role"], "phone": contact_data["phone"], "is_example": True},
+            defaults={
+                "role": contact_data["role"],
+                "phone": contact_data["phone"],
+                "is_example": True,
+                "city": city,
+            },
         )
         page = SteckbriefPage(
             title=item["title"],
             slug=item["slug"],
             summary=item["summary"],
-            status=item["status"],
             start_date=_month(item["start"]),
             end_date=_month(item["end"]),
             cost_band=item["cost_band"],
@@ -163,10 +166,11 @@ def load(stdout) -> None:
             FundingProgramme.objects.get_or_create(name=name, defaults={"slug": german_slug(name)})[0]
             for name in item["funding_programmes"]
         ]
+        # The status history is the source of the current status; an entry without one starts at its start date.
         page.status_history = [
             StatusChange(status=h["status"], date=datetime.date.fromisoformat(h["date"]), note=h.get("note", ""))
             for h in item["status_history"]
-        ]
+        ] or [StatusChange(status=item["status"], date=_month(item["start"]))]
         city.add_child(instance=page)
         page.save_revision().publish()
         if item["members_only"]:
@@ -177,6 +181,6 @@ def load(stdout) -> None:
     by_slug = {p.slug: p for p in SteckbriefPage.objects.all()}
     for page, item in created.values():  # second pass: related entries exist only now
         if item["related"]:
-            page.related_steckbriefe = [by_slug[slug] for slug in item["related"] if slug in by_slug]
+            page.set_related_steckbriefe([by_slug[slug] for slug in item["related"] if slug in by_slug])
             page.save_revision().publish()
     stdout.write(f"  {len(created)} Beispiel-Steckbriefe angelegt ({len(items)} insgesamt)")

@@ -30,6 +30,8 @@ from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 
 from .blocks import DownloadsBlock, GalleryBlock, StepsBlock
 from .choices import LICENCE_URLS, CostBand, Duration, Licence, StaffEffort, Status
+from .forms import SteckbriefPageForm
+from .related import RelatedSteckbriefeMixin, RelatedSteckbriefLink, related_panel
 from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup  # noqa: F401 (snippet models)
 
 
@@ -37,7 +39,7 @@ def _rich(label, help_text):
     return RichTextField(label, blank=True, features=RICH_TEXT_FEATURES, help_text=help_text)
 
 
-class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
+class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentMixin, Page):
     summary = models.TextField(
         _("Kurzbeschreibung"),
         max_length=SUMMARY_MAX,
@@ -62,9 +64,15 @@ class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
         blank=True,
         help_text=_("Quartiere der Stadt, in denen die Maßnahme stattfindet."),
     )
-    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
-    start_date = models.DateField(_("Beginn"), help_text=_("Bei Monatsangaben den Ersten des Monats wählen."))
-    end_date = models.DateField(_("Ende"), null=True, blank=True, help_text=_("Leer lassen, wenn die Maßnahme läuft."))
+    # The current status is the latest entry of the status history (``sync_status``); this column keeps it for the
+    # catalogue's filters and is never edited by hand.
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS, editable=False
+    )
+    start_date = models.DateField(_("Beginn"), help_text=_("Monat und Jahr, in dem die Maßnahme begonnen hat."))
+    end_date = models.DateField(
+        _("Ende"), null=True, blank=True, help_text=_("Monat und Jahr. Leer lassen, wenn die Maßnahme noch läuft.")
+    )
     cost_band = models.CharField(_("Kosten"), max_length=20, choices=CostBand.choices)
     staff_effort = models.CharField(_("Personalaufwand"), max_length=20, choices=StaffEffort.choices)
     duration = models.CharField(_("Dauer"), max_length=20, choices=Duration.choices)
@@ -108,13 +116,6 @@ class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
         on_delete=models.SET_NULL,
         related_name="steckbriefe",
     )
-    related_steckbriefe = ParentalManyToManyField(
-        "self",
-        verbose_name=_("Verwandte Steckbriefe"),
-        blank=True,
-        symmetrical=False,
-        related_name="related_from",
-    )
     last_reviewed = models.DateField(
         _("Zuletzt geprüft"),
         null=True,
@@ -143,15 +144,24 @@ class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
             [
                 FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("neighbourhoods"),
+                FieldPanel("neighbourhoods", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("new_neighbourhoods"),
             ],
             heading=_("Einordnung"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("status"),
-                InlinePanel("status_history", label=_("Statusänderung"), heading=_("Statusverlauf")),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                InlinePanel(
+                    "status_history",
+                    label=_("Statusänderung"),
+                    heading=_("Status und Statusverlauf"),
+                    min_num=1,
+                    help_text=_(
+                        "Der aktuelle Status ist der jüngste Eintrag. Ändert sich der Stand, fügen Sie einen Eintrag "
+                        "mit Datum hinzu – so bleibt der Verlauf für andere Städte nachvollziehbar."
+                    ),
+                ),
             ],
             heading=_("Stand und Zeitraum"),
         ),
@@ -173,22 +183,26 @@ class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
     media_panels = [FieldPanel("gallery"), FieldPanel("downloads")]
     contact_panels = [
         FieldPanel("contact"),
-        FieldPanel("related_steckbriefe"),
+        related_panel(
+            _("Verwandte Steckbriefe"),
+            _("Steckbriefe anderer Städte zu einem ähnlichen Thema. Besucher sehen nur die, die sie sehen dürfen."),
+        ),
         FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("licence")]),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
+    settings_panels = [*Page.promote_panels, *Page.settings_panels, FieldPanel("is_example")]
 
+    # Six tabs: more do not fit beside the editor's side panel at 1280 px.
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Überblick")),
             ObjectList(content_sections_panels, heading=_("Inhalt")),
-            ObjectList(effort_panels, heading=_("Aufwand und Partner")),
+            ObjectList(effort_panels, heading=_("Aufwand")),
             ObjectList(media_panels, heading=_("Bilder und Downloads")),
             ObjectList(contact_panels, heading=_("Kontakt und Verweise")),
-            ObjectList(Page.promote_panels, heading=_("Auffindbarkeit")),
             ObjectList(settings_panels, heading=_("Einstellungen")),
         ]
     )
+    base_form_class = SteckbriefPageForm
 
     parent_page_types = ["cities.CityPage"]
     subpage_types = []
@@ -209,6 +223,25 @@ class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
             errors["last_reviewed"] = _("„Zuletzt geprüft“ darf nicht in der Zukunft liegen.")
         if errors:
             raise ValidationError(errors)
+
+    # -- status: one source of truth ------------------------------------------------------------------------
+    def latest_status_change(self):
+        entries = [entry for entry in self.status_history.all() if entry.status and entry.date]
+        return max(entries, key=lambda e: (e.date, e.sort_order or 0), default=None)
+
+    def sync_status(self) -> None:
+        """The current status is the latest entry of the status history (kept as it is while there is none)."""
+        latest = self.latest_status_change()
+        if latest is not None:
+            self.status = latest.status
+
+    def save(self, *args, **kwargs):
+        self.sync_status()
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        self.sync_status()
+        return super().save_revision(*args, **kwargs)
 
     # -- presentation helpers ---------------------------------------------------------------------------
     @property
@@ -287,6 +320,10 @@ class SteckbriefPage(RoutablePageMixin, ExampleContentMixin, Page):
         response = HttpResponse(pdf_bytes, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="steckbrief-{self.slug}.pdf"'
         return response
+
+
+class RelatedSteckbrief(RelatedSteckbriefLink):
+    page = ParentalKey(SteckbriefPage, on_delete=models.CASCADE, related_name="related_steckbrief_links")
 
 
 class StatusChange(Orderable):

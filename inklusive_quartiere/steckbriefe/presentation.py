@@ -81,7 +81,7 @@ def detail_context(page, request) -> dict:
     target_groups = list(page.target_groups.all())
     history = sorted(page.status_history.all(), key=lambda e: (e.date, e.sort_order or 0))
     # In previews and revisions the relation is modelcluster's in-memory list: ask the database by primary key.
-    related_ids = [related.pk for related in page.related_steckbriefe.all()]
+    related_ids = page.related_steckbrief_ids()
     related = list(
         visible_pages(request.user, type(page).objects.filter(pk__in=related_ids)).only(
             "id", "title", "url_path", "summary", "path", "depth"

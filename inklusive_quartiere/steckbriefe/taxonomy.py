@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from inklusive_quartiere.cities.forms import CityOwnedForm
+
 
 class Term(index.Indexed, models.Model):
     name = models.CharField(_("Name"), max_length=120, unique=True)
@@ -54,8 +56,22 @@ class ContactPerson(index.Indexed, models.Model):
         help_text=_("Wird nie auf der Website angezeigt; Anfragen erreichen die Person über ein Formular."),
     )
     is_example = models.BooleanField(_("Erfundene Beispielperson"), default=False)
+    city = models.ForeignKey(
+        "cities.CityPage",
+        verbose_name=_("Stadt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_persons",
+        help_text=_(
+            "Die Stadt, für die die Person Auskunft gibt. Städte sehen und wählen nur ihre eigenen Ansprechpersonen; "
+            "ohne Stadt gilt die Person für das ganze Netzwerk (nur die Redaktion)."
+        ),
+    )
 
+    base_form_class = CityOwnedForm
     panels = [
+        FieldPanel("city"),
         FieldPanel("name"),
         FieldPanel("role"),
         FieldPanel("organisation"),

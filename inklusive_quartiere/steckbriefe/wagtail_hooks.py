@@ -1,8 +1,11 @@
 """Taxonomies and contact persons as snippets, grouped in one admin menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from inklusive_quartiere.cities.viewsets import CityScopedSnippetViewSet, NeighbourhoodViewSet
 
 from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup
 
@@ -26,10 +29,12 @@ class FundingProgrammeViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
-class ContactPersonViewSet(SnippetViewSet):
+class ContactPersonViewSet(CityScopedSnippetViewSet):
+    """Each city sees, picks and edits only its own contact persons (cities.permissions)."""
+
     model = ContactPerson
     icon = "user"
-    list_display = ["name", "role", "organisation"]
+    list_display = ["name", "role", "organisation", "city"]
     search_fields = ["name", "organisation"]
 
 
@@ -37,7 +42,14 @@ class SteckbriefTaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Steckbrief-Verzeichnisse")
     menu_icon = "folder-open-inverse"
     menu_order = 250
-    items = (CategoryViewSet, TargetGroupViewSet, FundingProgrammeViewSet, ContactPersonViewSet)
+    items = (CategoryViewSet, TargetGroupViewSet, FundingProgrammeViewSet, ContactPersonViewSet, NeighbourhoodViewSet)
 
 
 register_snippet(SteckbriefTaxonomyGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_steckbrief_chooser():
+    from .chooser import steckbrief_chooser_viewset
+
+    return steckbrief_chooser_viewset

@@ -27,7 +27,7 @@ def make_event(publish=True, members_only=False, related=(), **fields) -> EventP
     }
     defaults.update(fields)
     page = EventPage(live=publish, **defaults)
-    page.related_steckbriefe = list(related)
+    page.set_related_steckbriefe(list(related))
     index_page().add_child(instance=page)
     revision = page.save_revision()
     if publish:

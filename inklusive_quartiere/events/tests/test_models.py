@@ -92,7 +92,7 @@ def test_editor_forms_render(editor_client, demo):
 
 
 def _form_data(**fields) -> dict:
-    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
     data = {
         "title": "Werkstatt aus dem Editor",
@@ -115,6 +115,7 @@ def _form_data(**fields) -> dict:
         "findings": streamfield([]),
         "gallery": streamfield([]),
         "downloads": streamfield([]),
+        "related_steckbrief_links": inline_formset([]),
         "seo_title": "",
         "search_description": "",
         "is_example": "",

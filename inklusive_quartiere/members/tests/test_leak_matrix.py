@@ -76,7 +76,7 @@ def secret(demo) -> Secret:
     restriction.groups.add(Group.objects.get(name=MEMBERS))
 
     neighbour = SteckbriefPage.objects.live().child_of(konstanz).first()
-    neighbour.related_steckbriefe = [page]
+    neighbour.set_related_steckbriefe([page])
     neighbour.save_revision().publish()
 
     ulm_members = Collection.objects.get(name="Stadt Ulm").get_children().get(name=MEMBERS_COLLECTION)

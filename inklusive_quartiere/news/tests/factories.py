@@ -65,7 +65,7 @@ def make_news(
 ) -> NewsPage:
     page = NewsPage(title=title, slug=slug or german_slug(title)[:80], date=date, teaser=teaser, **fields)
     page.categories = list(categories)
-    page.related_steckbriefe = list(related)
+    page.set_related_steckbriefe(list(related))
     news_index().add_child(instance=page)
     page.save_revision().publish()
     if members_only:

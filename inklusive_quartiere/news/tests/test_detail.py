@@ -199,7 +199,7 @@ def test_preview_of_unsaved_changes_renders(demo):
     """Previews carry the relations in memory (modelcluster); the page must render from them."""
     page = NewsPage.objects.get(slug="plattform-online")
     page.title = "Vorschau-Titel Holunder"
-    page.related_steckbriefe = [SteckbriefPage.objects.get(slug="nachbarschaftscafe-ladenlokal-bruchsal")]
+    page.set_related_steckbriefe([SteckbriefPage.objects.get(slug="nachbarschaftscafe-ladenlokal-bruchsal")])
     page.categories = [NewsCategory.objects.get(slug="filme")]
     response = page.make_preview_request()
     assert response.status_code == 200

@@ -204,7 +204,7 @@ def test_members_only_steckbrief_not_listed_on_city_page_for_anonymous(client, m
 
 def test_members_only_related_steckbrief_is_not_linked_for_anonymous(client, members_only):
     public = make_steckbrief(title="Öffentlich verweisend", slug="oeffentlich-verweisend")
-    public.related_steckbriefe = [members_only]
+    public.set_related_steckbriefe([members_only])
     public.save_revision().publish()
     html = client.get(public.url).content.decode()
     assert "Markerwortzz" not in html

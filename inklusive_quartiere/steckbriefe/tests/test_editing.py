@@ -35,7 +35,7 @@ def test_valid_steckbrief_is_saved(editor_client):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"end_date": "2021-01-01"}, "Das Ende liegt vor dem Beginn"),
+        ({"end_date_month": "1", "end_date_year": "2021"}, "Das Ende liegt vor dem Beginn"),
         ({"summary": "x" * 301}, "höchstens 300 Zeichen"),
         ({"categories": []}, "Dieses Feld muss ausgefüllt werden"),
         ({"last_reviewed": "2999-01-01"}, "darf nicht in der Zukunft liegen"),
@@ -74,4 +74,4 @@ def test_edit_form_has_tabs_in_the_coordinators_order(editor_client):
     page = SteckbriefPage.objects.first()
     html = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     tabs = re.findall(r'role="tab"[^>]*>\s*(?:<[^>]+>\s*)*([^<]+?)\s*<', html)
-    assert tabs[:5] == ["Überblick", "Inhalt", "Aufwand und Partner", "Bilder und Downloads", "Kontakt und Verweise"]
+    assert tabs[:5] == ["Überblick", "Inhalt", "Aufwand", "Bilder und Downloads", "Kontakt und Verweise"]

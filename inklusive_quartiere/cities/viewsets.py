@@ -1,0 +1,108 @@
+"""Snippet views for things that belong to a city: every view asks the city permission policy.
+
+The listing shows the user's cities' objects only; the edit, delete, copy, usage and history views refuse another
+city's object (403); the chooser lists, and hands out, only the user's cities' objects; the form offers only the
+user's cities. The editorial office (``CityScope.network``) sees everything.
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import cached_property
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views import snippets as snippet_views
+
+from .models import Neighbourhood
+from .permissions import CityPermissionPolicy, refuse_other_cities
+
+
+class _ScopedObjectMixin:
+    """Refuse a single-object view (edit, delete, copy, usage, history) for another city's object."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        refuse_other_cities(CityPermissionPolicy(type(obj)), self.request.user, obj, "change")
+        return obj
+
+
+class ScopedEditView(_ScopedObjectMixin, snippet_views.EditView):
+    pass
+
+
+class ScopedDeleteView(_ScopedObjectMixin, snippet_views.DeleteView):
+    pass
+
+
+class ScopedCopyView(_ScopedObjectMixin, snippet_views.CopyView):
+    pass
+
+
+class ScopedUsageView(_ScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class ScopedHistoryView(_ScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class ScopedInspectView(_ScopedObjectMixin, snippet_views.InspectView):
+    pass
+
+
+class _ScopedChooserMixin:
+    def get_object_list(self):
+        return CityPermissionPolicy(self.model_class).visible_to(self.request.user, super().get_object_list())
+
+
+class ScopedChooseView(_ScopedChooserMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class ScopedChooseResultsView(_ScopedChooserMixin, snippet_chooser.ChooseResultsView):
+    pass
+
+
+class ScopedChosenView(snippet_chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return CityPermissionPolicy(self.model_class).visible_to(self.request.user).get(pk=pk)
+
+
+class ScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return CityPermissionPolicy(self.model_class).visible_to(self.request.user).filter(pk__in=pks)
+
+
+class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+
+
+class CityScopedSnippetViewSet(snippet_views.SnippetViewSet):
+    """A snippet view set for a model with a ``city`` foreign key to ``cities.CityPage``."""
+
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    copy_view_class = ScopedCopyView
+    usage_view_class = ScopedUsageView
+    history_view_class = ScopedHistoryView
+    inspect_view_class = ScopedInspectView
+    chooser_viewset_class = ScopedChooserViewSet
+    list_filter = ["city"]
+
+    @cached_property
+    def permission_policy(self):
+        return CityPermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        return self.permission_policy.visible_to(request.user).select_related("city")
+
+
+
+class NeighbourhoodViewSet(CityScopedSnippetViewSet):
+    model = Neighbourhood
+
+    icon = "site"
+    list_display = ["name", "city", "residents", "share_65_plus"]
+    search_fields = ["name"]
+    ordering = ["city__title", "sort_order", "name"]

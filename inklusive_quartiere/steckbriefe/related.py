@@ -1,0 +1,57 @@
+"""Links from a page to related Steckbriefe, chosen in a searchable chooser (``steckbriefe.chooser``).
+
+Steckbriefe, events and news each keep their links as orderable child objects of the page (so they travel with the
+page's revisions and previews) with a foreign key to the Steckbrief; ``related_panel`` is the editor's panel for
+them. Visitors see only the linked Steckbriefe they may see (``core.visibility`` in each page's presentation).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.models import Orderable
+
+RELATED_NAME = "related_steckbrief_links"
+
+
+class RelatedSteckbriefLink(Orderable):
+    target = models.ForeignKey(
+        "steckbriefe.SteckbriefPage",
+        verbose_name=_("Steckbrief"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("Verwandter Steckbrief")
+        verbose_name_plural = _("Verwandte Steckbriefe")
+
+    def __str__(self):
+        return str(self.target)
+
+
+def related_panel(heading, help_text=""):
+    return MultipleChooserPanel(
+        RELATED_NAME,
+        chooser_field_name="target",
+        heading=heading,
+        label=_("Steckbrief"),
+        help_text=help_text,
+    )
+
+
+class RelatedSteckbriefeMixin:
+    """For a page with a ``related_steckbrief_links`` child relation."""
+
+    def related_steckbrief_ids(self) -> list[int]:
+        """The linked Steckbriefe in the editor's order (in previews and revisions too: modelcluster's in-memory
+        list)."""
+        return [link.target_id for link in getattr(self, RELATED_NAME).all() if link.target_id]
+
+    def set_related_steckbriefe(self, steckbriefe) -> None:
+        link_model = type(self)._meta.get_field(RELATED_NAME).related_model
+        setattr(self, RELATED_NAME, [link_model(target=page) for page in steckbriefe])
