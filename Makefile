@@ -7,7 +7,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: bench-pdf bench-catalogue run test install install-test frontend system-test-deps migrate demo lint \
-        test-sqlite test-postgres test-browser check-migrations clean
+        test-sqlite test-postgres test-browser check-migrations messages clean
 
 ## make run: install, build the front end, migrate, load the demo content and serve the site.
 run: install frontend migrate demo
@@ -93,6 +93,14 @@ test-postgres: install-test
 test-browser: install-test frontend system-test-deps
 	@echo "== Pass 3: browser (Playwright + Chromium, axe-core, Nu Html Checker) =="
 	env -u DATABASE_URL $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m browser -p no:cacheprovider
+
+## make messages: compile the project's German catalogue (inklusive_quartiere/locale/de/LC_MESSAGES/*.po) after
+## editing it. Needs GNU gettext's msgfmt; the compiled .mo is committed, so running the site does not.
+messages:
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install gettext (Debian: sudo apt-get install gettext)"; exit 1; }
+	@for po in inklusive_quartiere/locale/*/LC_MESSAGES/*.po; do \
+	  echo "msgfmt $$po"; msgfmt --check --output-file="$${po%.po}.mo" "$$po" || exit 1; \
+	done
 
 ## Benchmarks (not part of make test): results go to docs/benchmarks.md by hand.
 bench-pdf: install frontend

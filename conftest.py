@@ -3,6 +3,21 @@ import pytest
 pytest_plugins = ["inklusive_quartiere.testing.browser"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _admin_hooks_loaded_in_german():
+    """Wagtail imports the apps' wagtail_hooks modules once per process, and some of what they import fixes its texts
+    in the language active at that moment (Wagtail's redirect filters call gettext at import, its snippet choosers
+    fill in "Choose another …" when registered). Creating the test database runs `migrate`, which switches
+    translations off, and would be that moment: load them in German first, as a web process does on its first
+    request (core/tests/test_editor_language.py would otherwise find English)."""
+    from django.conf import settings
+    from django.utils import translation
+    from wagtail import hooks
+
+    with translation.override(settings.LANGUAGE_CODE):
+        hooks.search_for_hooks()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The demo content is loaded once per test database; each test runs in a transaction rolled back after it."""

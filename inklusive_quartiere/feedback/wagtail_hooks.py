@@ -13,6 +13,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
+from inklusive_quartiere.core.panels import ReadOnlyPanel
+
 from .models import ANSWER_DAYS, BarrierReport
 
 
@@ -63,7 +65,7 @@ class BarrierReportViewSet(ModelViewSet):
                 MultilineReadOnlyPanel("description"),
                 FieldPanel("name", read_only=True),
                 FieldPanel("email", read_only=True),
-                FieldPanel("wants_reply", read_only=True),
+                ReadOnlyPanel("wants_reply"),
             ],
             heading=_("Meldung (so, wie sie eingegangen ist)"),
         ),
@@ -73,7 +75,7 @@ class BarrierReportViewSet(ModelViewSet):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("mail_sent_at", read_only=True),
+                ReadOnlyPanel("mail_sent_at", empty_text=_("noch nicht")),
                 FieldPanel("mail_attempts", read_only=True),
                 FieldPanel("last_mail_error", read_only=True),
             ],

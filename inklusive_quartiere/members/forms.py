@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -27,6 +28,15 @@ class LoginForm(auth_forms.AuthenticationForm):
             "(Groß- und Kleinschreibung beachten)."
         ),
     }
+
+
+class EditorLoginForm(WagtailLoginForm):
+    """The editor's sign-in form (settings.WAGTAILADMIN_USER_LOGIN_FORM): Wagtail's, whose password field has no
+    label, so Django made "Password" of the field's name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Passwort")
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
