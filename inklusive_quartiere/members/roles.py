@@ -14,6 +14,7 @@ is created (its group and collections). ``manage.py setup_roles`` runs it by han
 from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -22,10 +23,13 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+
+from .models import ReviewTask
 
 EDITORIAL = "Redaktion"
 MEMBERS = "Netzwerk"
@@ -100,6 +104,10 @@ def _child_collection(parent: Collection, name: str) -> Collection:
     return existing or parent.add_child(name=name)
 
 
+# The root collection holds the network's public files (each city has its own collection below it).
+ROOT_COLLECTION_NAME = "Netzwerk (öffentlich)"
+
+
 def _restrict_to_members(collection: Collection, members: Group) -> None:
     restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
     if restriction is None:
@@ -121,6 +129,9 @@ def ensure_base_roles() -> dict[str, Group]:
     if root_page is not None:
         _grant_pages(editorial, root_page, PAGE_EDITORIAL)
     if root_collection is not None:
+        if root_collection.name == "Root":  # Wagtail's English name, shown in every upload form
+            root_collection.name = ROOT_COLLECTION_NAME
+            root_collection.save(update_fields=["name"])
         _grant_collection(editorial, root_collection, FILES_ALL)
         _restrict_to_members(_child_collection(root_collection, MEMBERS_COLLECTION), members)
     if root_page is not None:
@@ -131,9 +142,7 @@ def ensure_base_roles() -> dict[str, Group]:
 def ensure_workflow(editorial: Group, root_page: Page) -> Workflow:
     """One workflow for the whole tree: every change by a city editor waits for the editorial office."""
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task = ensure_review_task()
     task.groups.add(editorial)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     assignment = WorkflowPage.objects.filter(page=root_page).first()
@@ -147,6 +156,20 @@ def ensure_workflow(editorial: Group, root_page: Page) -> Workflow:
             previous.active = False  # Wagtail's default workflow: replaced, kept for its history
             previous.save(update_fields=["active"])
     return workflow
+
+
+def ensure_review_task() -> ReviewTask:
+    """The review task (members.models.ReviewTask). A plain GroupApprovalTask of the same name — from before the
+    platform had its own task type; migration 0002 converts it, this is the fallback — becomes one in place."""
+    task = ReviewTask.objects.filter(name=TASK_NAME).first()
+    if task is not None:
+        return task
+    legacy = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if legacy is None:
+        return ReviewTask.objects.create(name=TASK_NAME)
+    ReviewTask(groupapprovaltask_ptr_id=legacy.pk).save_base(raw=True)  # the child row only; the task row stays
+    Task.objects.filter(pk=legacy.pk).update(content_type=ContentType.objects.get_for_model(ReviewTask))
+    return ReviewTask.objects.get(pk=legacy.pk)
 
 
 @transaction.atomic

@@ -6,6 +6,9 @@ from wagtail import hooks
 
 from inklusive_quartiere.core.visibility import can_view_collection
 
+from .dashboard import arrange_panels
+from .review import compare_header_button, tidy_review_menu
+
 
 @hooks.register("before_serve_document", order=-100)
 def check_document_visibility(document, request):
@@ -28,3 +31,21 @@ def two_factor_urls():
     from .two_factor import TwoFactorLoginView
 
     return [path("2fa/auth", TwoFactorLoginView.as_view(), name="wagtail_2fa_auth")]
+
+
+# -- the start page and the review ---------------------------------------------------------------------
+# The city editor's and the office's start page (dashboard.py); the reviewer's one set of actions and the
+# comparison of the submitted with the live version in the editor's "⋮" menu (review.py).
+hooks.register("construct_homepage_panels", arrange_panels)
+hooks.register("construct_page_action_menu", tidy_review_menu)
+hooks.register("register_page_header_buttons", compare_header_button)
+
+
+# wagtail-2fa leaves an account without a confirmed device one menu entry, labelled "2FA Setup" (not translatable).
+@hooks.register("construct_main_menu", order=100)
+def german_two_factor_menu_item(request, menu_items):
+    from django.utils.translation import gettext_lazy as _
+
+    for item in menu_items:
+        if str(getattr(item, "label", "")) == "2FA Setup":
+            item.label = _("Zwei-Faktor-Anmeldung einrichten")
