@@ -235,6 +235,15 @@ class Neighbourhood(Orderable):
     def theme_list(self) -> list[str]:
         return [theme.strip() for theme in self.focus_themes.split(",") if theme.strip()]
 
+    def save(self, *args, **kwargs):
+        # A new neighbourhood goes to the end of the list (so of its city's list), wherever it is created: the
+        # snippet form numbers it, the Steckbrief form's "Neue Quartiere" and the demo did not. An unnumbered one
+        # sorts first on SQLite and last on PostgreSQL, and the listing's drag-and-drop ordering cannot move it.
+        if self.sort_order is None:
+            highest = Neighbourhood.objects.aggregate(models.Max("sort_order"))["sort_order__max"]
+            self.sort_order = 0 if highest is None else highest + 1
+        super().save(*args, **kwargs)
+
     class Meta(Orderable.Meta):
         verbose_name = _("Quartier")
         verbose_name_plural = _("Quartiere")

@@ -1,12 +1,15 @@
 """Snippet views for things that belong to a city: every view asks the city permission policy.
 
-The listing shows the user's cities' objects only; the edit, delete, copy, usage and history views refuse another
-city's object (403); the chooser lists, and hands out, only the user's cities' objects; the form offers only the
-user's cities. The editorial office (``CityScope.network``) sees everything.
+The listing shows the user's cities' objects only; the edit, delete, copy, usage, history and reorder views refuse
+another city's object (403); the chooser lists, and hands out, only the user's cities' objects (and creates none);
+the form offers only the user's cities. The editorial office (``CityScope.network``) sees everything.
 """
 
 from __future__ import annotations
 
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
@@ -48,6 +51,19 @@ class ScopedInspectView(_ScopedObjectMixin, snippet_views.InspectView):
     pass
 
 
+class ScopedReorderView(snippet_views.ReorderView):
+    """Drag-and-drop ordering in the listing: only the user's cities' objects move, and only among themselves (the
+    position the listing sends counts her objects, not every city's)."""
+
+    def get_queryset(self):
+        return CityPermissionPolicy(self.model).visible_to(self.request.user, super().get_queryset())
+
+    def post(self, request, *args, **kwargs):
+        item = get_object_or_404(self.model, pk=unquote(str(kwargs.get("pk"))))
+        refuse_other_cities(CityPermissionPolicy(self.model), request.user, item, "change")
+        return super().post(request, *args, **kwargs)
+
+
 class _ScopedChooserMixin:
     def get_object_list(self):
         return CityPermissionPolicy(self.model_class).visible_to(self.request.user, super().get_object_list())
@@ -71,11 +87,20 @@ class ScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
         return CityPermissionPolicy(self.model_class).visible_to(self.request.user).filter(pk__in=pks)
 
 
+class NoCreationView(snippet_chooser.SnippetCreateView):
+    """The chooser creates nothing: its creation form would neither offer only the user's cities nor check them
+    (``CityOwnedForm`` needs the user). New objects are made in the snippet's own add view."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404
+
+
 class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView
     chosen_multiple_view_class = ScopedChosenMultipleView
+    create_view_class = NoCreationView
 
 
 class CityScopedSnippetViewSet(snippet_views.SnippetViewSet):
@@ -87,6 +112,7 @@ class CityScopedSnippetViewSet(snippet_views.SnippetViewSet):
     usage_view_class = ScopedUsageView
     history_view_class = ScopedHistoryView
     inspect_view_class = ScopedInspectView
+    reorder_view_class = ScopedReorderView
     chooser_viewset_class = ScopedChooserViewSet
     list_filter = ["city"]
 

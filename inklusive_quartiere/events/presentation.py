@@ -98,15 +98,7 @@ def _gallery(page, user) -> list:
 
 
 def _related(page, user) -> list[dict]:
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-
-    # In previews and revisions the relation is modelcluster's in-memory list: ask the database by primary key.
-    ids = page.related_steckbrief_ids()
-    steckbriefe = list(
-        visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids))
-        .only("id", "title", "url_path", "summary", "path", "depth")
-        .order_by("title")
-    )
+    steckbriefe = page.visible_related_steckbriefe(user)  # in the editor's order
     members_only = hidden_among(AnonymousUser(), [s.path for s in steckbriefe])
     return [{"page": s, "members_only": s.path in members_only} for s in steckbriefe]
 

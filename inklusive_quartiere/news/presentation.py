@@ -6,7 +6,7 @@ import json
 
 from wagtail.models import Site
 
-from inklusive_quartiere.core.visibility import is_members_only, visible_pages
+from inklusive_quartiere.core.visibility import is_members_only
 
 from .listing import category_url, feed_links, visible_image_ids
 
@@ -40,21 +40,13 @@ def json_ld(page, request, categories, figure) -> str:
 
 
 def detail_context(page, request) -> dict:
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-
     index = page.get_parent().specific
     index_url = index.get_url(request)
     categories = sorted(page.categories.all(), key=lambda c: c.name)
     figure = page.lead_figure
     if figure is not None and not visible_image_ids(request.user, [figure]):
         figure = None
-    # In previews the relation is modelcluster's in-memory list: ask the database by primary key.
-    related_ids = page.related_steckbrief_ids()
-    related = list(
-        visible_pages(request.user, SteckbriefPage.objects.filter(pk__in=related_ids))
-        .order_by("title")
-        .only("id", "title", "url_path", "summary", "path", "depth")
-    )
+    related = page.visible_related_steckbriefe(request.user)  # in the editor's order
     return {
         "index": index,
         "index_url": index_url,

@@ -223,6 +223,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+# At most 50 million pixels (e.g. 8660 × 5773): below Pillow's decompression-bomb warning (89.5 million), so every
+# accepted image decodes, and a rendition needs at most about 150 MB of memory. The upload form (core/uploads.py)
+# also refuses files Pillow will not open or cannot decode completely, with a German message instead of an error.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "inklusive_quartiere.core.uploads.SiteImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip"]
 # Documents are always streamed through Django so that privacy rules apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -236,6 +241,8 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 # images) and privacy law forbids. Wagtail's built-in default avatar or an uploaded one instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Wagtail's sign-in form with a German label on the password field (Wagtail's has none: "Password").
+WAGTAILADMIN_USER_LOGIN_FORM = "inklusive_quartiere.members.forms.EditorLoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 # Only what an accessible page needs; no embeds (they would call third-party hosts). Headings: never h1 (the page

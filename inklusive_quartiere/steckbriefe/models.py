@@ -30,7 +30,7 @@ from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 
 from .blocks import DownloadsBlock, GalleryBlock, StepsBlock
 from .choices import LICENCE_URLS, CostBand, Duration, Licence, StaffEffort, Status
-from .forms import SteckbriefPageForm
+from .forms import NO_STATUS_MESSAGE, SteckbriefPageForm
 from .related import RelatedSteckbriefeMixin, RelatedSteckbriefLink, related_panel
 from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup  # noqa: F401 (snippet models)
 
@@ -223,6 +223,13 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
             errors["last_reviewed"] = _("„Zuletzt geprüft“ darf nicht in der Zukunft liegen.")
         if errors:
             raise ValidationError(errors)
+
+    def publication_errors(self) -> dict[str, str]:
+        """What publishing needs beyond the fields (core.publishing, for the bulk action): the edit form asks for a
+        status entry too, but defers that for drafts."""
+        if self.latest_status_change() is None:
+            return {"status_history": str(NO_STATUS_MESSAGE)}
+        return {}
 
     # -- status: one source of truth ------------------------------------------------------------------------
     def latest_status_change(self):

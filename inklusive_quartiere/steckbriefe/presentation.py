@@ -7,7 +7,7 @@ import json
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from inklusive_quartiere.core.visibility import is_members_only, visible_pages
+from inklusive_quartiere.core.visibility import is_members_only
 
 
 def month_year(value):
@@ -80,13 +80,7 @@ def detail_context(page, request) -> dict:
     categories = list(page.categories.all())
     target_groups = list(page.target_groups.all())
     history = sorted(page.status_history.all(), key=lambda e: (e.date, e.sort_order or 0))
-    # In previews and revisions the relation is modelcluster's in-memory list: ask the database by primary key.
-    related_ids = page.related_steckbrief_ids()
-    related = list(
-        visible_pages(request.user, type(page).objects.filter(pk__in=related_ids)).only(
-            "id", "title", "url_path", "summary", "path", "depth"
-        )
-    )
+    related = page.visible_related_steckbriefe(request.user)  # in the editor's order
     sections = page.sections()
     status_since = max((e.date for e in history if e.status == page.status), default=None)
     return {

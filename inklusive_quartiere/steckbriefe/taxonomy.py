@@ -79,7 +79,15 @@ class ContactPerson(index.Indexed, models.Model):
         FieldPanel("email"),
         FieldPanel("is_example"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("organisation")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),
+        index.AutocompleteField("organisation"),
+        # The editor's listing and chooser search within the editor's cities (cities.permissions): the search
+        # backend refuses a filter on a field it was not told about.
+        index.FilterField("city"),
+    ]
 
     class Meta:
         verbose_name = _("Ansprechperson")

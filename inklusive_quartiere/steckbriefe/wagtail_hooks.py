@@ -1,4 +1,9 @@
-"""Taxonomies and contact persons as snippets, grouped in one admin menu."""
+"""Taxonomies and contact persons as snippets, grouped in one admin menu.
+
+The indexed snippets (categories, contact persons) name no ``search_fields`` on their view sets: the listing then
+searches the model's own autocomplete fields. Naming fields makes Wagtail's SQLite search backend (development,
+tests) fail with "no such column" (wagtail/wagtail#10217).
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,7 +19,6 @@ class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "tag"
     list_display = ["name", "slug", "sort_order"]
-    search_fields = ["name"]
 
 
 class TargetGroupViewSet(SnippetViewSet):
@@ -35,7 +39,6 @@ class ContactPersonViewSet(CityScopedSnippetViewSet):
     model = ContactPerson
     icon = "user"
     list_display = ["name", "role", "organisation", "city"]
-    search_fields = ["name", "organisation"]
 
 
 class SteckbriefTaxonomyGroup(SnippetViewSetGroup):
