@@ -15,6 +15,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 from .a11y_checks import skipped_heading_positions
+from .compare import YesNoBlock
 
 # Headings belong to the heading block so that the outline stays h1 > h2 > h3.
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -59,6 +60,9 @@ ALT_TEXT_HELP = _(
 )
 
 
+ALT_TEXT_MAX = 300
+
+
 class AltTextImageBlock(ImageBlock):
     """Wagtail's image block (image, "dekorativ", alt text) in German, with help on rights and good photos, and alt
     text required as soon as an image is chosen — for drafts too: an image without a description is a wrong choice,
@@ -67,28 +71,36 @@ class AltTextImageBlock(ImageBlock):
     def __init__(self, required=True, **kwargs):
         kwargs.setdefault("help_text", IMAGE_HELP)
         super().__init__(required=required, **kwargs)
-        image, decorative, alt_text = (self.child_blocks[name] for name in ("image", "decorative", "alt_text"))
+        # "dekorativ" as Wagtail's BooleanBlock, but compared as "Ja"/"Nein" in the revision comparison.
+        decorative = YesNoBlock(default=False, required=False)
+        decorative.set_name("decorative")
+        self.child_blocks["decorative"] = decorative
+        image, alt_text = self.child_blocks["image"], self.child_blocks["alt_text"]
         image.label = _("Bild")
         decorative.label = _("Das Bild ist rein dekorativ (kein Alternativtext nötig)")
         alt_text.label = _("Alternativtext")
         alt_text.field.help_text = ALT_TEXT_HELP
-        alt_text.field.max_length = 300
+        alt_text.field.max_length = ALT_TEXT_MAX
         alt_text.meta.help_text = ALT_TEXT_HELP
 
     def clean(self, value):
-        value = super().clean(value)
-        if value and not value.decorative and not (value.contextual_alt_text or "").strip():
-            raise StructBlockValidationError(
-                block_errors={
-                    "alt_text": ValidationError(
-                        _(
-                            "Bitte beschreiben Sie, was das Bild zeigt (Alternativtext), oder markieren Sie es als "
-                            "dekorativ."
-                        )
-                    )
+        # Checked before Wagtail's own rule, which would answer first, in the informal "du", and not for drafts.
+        # ImageBlock cleans only the image itself, so the alt text's length is checked here too.
+        if value and not value.decorative:
+            alt_text = (value.contextual_alt_text or "").strip()
+            message = None
+            if not alt_text:
+                message = _(
+                    "Bitte beschreiben Sie, was das Bild zeigt (Alternativtext), oder markieren Sie es als dekorativ."
+                )
+            elif len(alt_text) > ALT_TEXT_MAX:
+                message = _("Der Alternativtext darf höchstens %(max)d Zeichen lang sein (jetzt: %(length)d).") % {
+                    "max": ALT_TEXT_MAX,
+                    "length": len(alt_text),
                 }
-            )
-        return value
+            if message:
+                raise StructBlockValidationError(block_errors={"alt_text": ValidationError(message)})
+        return super().clean(value)
 
 
 class FigureBlock(blocks.StructBlock):
@@ -99,6 +111,8 @@ class FigureBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Bild")
+        # The collapsed block's heading shows the caption (Wagtail would take the "decorative" box: "Nein").
+        label_format = "{caption}"
         template = "core/blocks/figure.html"
 
 

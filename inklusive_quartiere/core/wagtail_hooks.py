@@ -133,3 +133,16 @@ def refuse_bulk_publishing_of_incomplete_pages(request, action_type, objects, ac
         )
     messages.warning(request, gettext("Es wurde keine der ausgewählten Seiten veröffentlicht."))
     return redirect(action.next_url)
+
+
+# -- a visible character counter on text areas with a maximum length ----------------------------------------------
+@hooks.register("insert_global_admin_js")
+def character_counter_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html(
+        '<script src="{}" data-template="{}" defer></script>',
+        static("core/admin/char-count.js"),
+        _("%(count)s von %(max)s Zeichen"),
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.models import Page
 
 from inklusive_quartiere.cities.models import CityPage
@@ -31,6 +32,20 @@ def choosable_steckbriefe(user):
 def _status(page) -> str:
     label = Status(page.status).label if page.status in Status.values else page.status
     return label if page.live else f"{label} · {_('Entwurf')}"
+
+
+def chosen_title(page) -> str:
+    """What the editor reads for a chosen Steckbrief: title, city and status ("… (Ulm · Im Prozess)")."""
+    city = getattr(page, "city_title", None)
+    if city is None:
+        parent = page.get_parent()
+        city = parent.title if parent is not None else ""
+    return f"{page.title} ({city} · {_status(page)})" if city else f"{page.title} ({_status(page)})"
+
+
+class SteckbriefChooserWidgetBase(BaseChooser):
+    def get_display_title(self, instance):
+        return chosen_title(instance)
 
 
 class SteckbriefChooseMixin:
@@ -58,10 +73,16 @@ class SteckbriefChosenView(chooser_views.ChosenView):
     def get_object(self, pk):
         return choosable_steckbriefe(self.request.user).get(pk=pk)
 
+    def get_display_title(self, instance):
+        return chosen_title(instance)
+
 
 class SteckbriefChosenMultipleView(chooser_views.ChosenMultipleView):
     def get_objects(self, pks):
         return choosable_steckbriefe(self.request.user).filter(pk__in=pks)
+
+    def get_display_title(self, instance):
+        return chosen_title(instance)
 
 
 class SteckbriefChooserViewSet(ChooserViewSet):
@@ -73,6 +94,7 @@ class SteckbriefChooserViewSet(ChooserViewSet):
     page_title = _("Steckbrief wählen")
     search_tab_label = _("Suchen")
     per_page = 20
+    base_widget_class = SteckbriefChooserWidgetBase
     choose_view_class = SteckbriefChooseView
     choose_results_view_class = SteckbriefChooseResultsView
     chosen_view_class = SteckbriefChosenView

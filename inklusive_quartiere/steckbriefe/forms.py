@@ -9,13 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from inklusive_quartiere.core.forms import MonthYearField, SitePageForm
 
 MAX_NEW_NEIGHBOURHOODS = 5
+NO_STATUS_MESSAGE = _("Bitte tragen Sie mindestens einen Status mit Datum ein.")
 
 
 class SteckbriefPageForm(SitePageForm):
     new_neighbourhoods = forms.CharField(
         label=_("Neue Quartiere"),
         required=False,
-        max_length=600,
+        # Room for five names of 120 characters with line breaks; clean_new_neighbourhoods counts and measures them.
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_(
             "Fehlt ein Quartier in der Liste? Tragen Sie es hier ein, ein Name je Zeile. Es wird beim Speichern für "
@@ -34,11 +36,15 @@ class SteckbriefPageForm(SitePageForm):
                     help_text=model_field.help_text,
                     initial=self.initial.get(name),
                 )
+        history = self.formsets.get("status_history")
+        if history is not None:  # instead of Django's "Bitte mindestens 1 Formular abschicken."
+            history.error_messages["too_few_forms"] = NO_STATUS_MESSAGE
         self.city = self._city()
         if "neighbourhoods" in self.fields:
             field = self.fields["neighbourhoods"]
             field.queryset = field.queryset.model.objects.filter(city=self.city) if self.city else field.queryset.none()
             field.help_text = _("Die Quartiere Ihrer Stadt, in denen die Maßnahme stattfindet.")
+            field.label_from_instance = lambda neighbourhood: neighbourhood.name  # the city is this page's city
         if "contact" in self.fields:
             field = self.fields["contact"]
             field.help_text = _(
@@ -91,13 +97,18 @@ class SteckbriefPageForm(SitePageForm):
         if names and self.city is not None:
             from inklusive_quartiere.cities.models import Neighbourhood
 
+            # Only the create and edit views pass the editor's comment subscription (Wagtail's own form saves it on
+            # the same condition). The preview builds the page from this form, unsaved, every time it refreshes: it
+            # shows the names that already exist and creates nothing.
+            saving = self.subscription is not None
             existing = {n.name.casefold(): n for n in Neighbourhood.objects.filter(city=self.city)}
             added = []
             for name in names:
                 neighbourhood = existing.get(name.casefold())
-                if neighbourhood is None:
+                if neighbourhood is None and saving:
                     neighbourhood = Neighbourhood.objects.create(city=self.city, name=name)
-                added.append(neighbourhood)
+                if neighbourhood is not None:
+                    added.append(neighbourhood)
             chosen = list(self.cleaned_data.get("neighbourhoods") or [])
             self.cleaned_data["neighbourhoods"] = chosen + [n for n in added if n not in chosen]
         return super().save(commit=commit)

@@ -34,8 +34,17 @@ class RelatedSteckbriefLink(Orderable):
         return str(self.target)
 
 
+class RelatedSteckbriefePanel(MultipleChooserPanel):
+    """Wagtail's multiple chooser panel with a German add button ("Steckbrief hinzufügen")."""
+
+    add_label = _("Steckbrief hinzufügen")
+
+    class BoundPanel(MultipleChooserPanel.BoundPanel):
+        template_name = "steckbriefe/admin/related_panel.html"
+
+
 def related_panel(heading, help_text=""):
-    return MultipleChooserPanel(
+    return RelatedSteckbriefePanel(
         RELATED_NAME,
         chooser_field_name="target",
         heading=heading,
@@ -51,6 +60,21 @@ class RelatedSteckbriefeMixin:
         """The linked Steckbriefe in the editor's order (in previews and revisions too: modelcluster's in-memory
         list)."""
         return [link.target_id for link in getattr(self, RELATED_NAME).all() if link.target_id]
+
+    def visible_related_steckbriefe(self, user) -> list:
+        """The linked Steckbriefe this visitor may see (``core.visibility``), each once, in the editor's order."""
+        from inklusive_quartiere.core.visibility import visible_pages
+
+        from .models import SteckbriefPage
+
+        ids = list(dict.fromkeys(self.related_steckbrief_ids()))
+        if not ids:
+            return []
+        pages = visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids)).only(
+            "id", "title", "url_path", "summary", "path", "depth"
+        )
+        found = {page.pk: page for page in pages}
+        return [found[pk] for pk in ids if pk in found]
 
     def set_related_steckbriefe(self, steckbriefe) -> None:
         link_model = type(self)._meta.get_field(RELATED_NAME).related_model

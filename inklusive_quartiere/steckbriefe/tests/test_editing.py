@@ -75,3 +75,15 @@ def test_edit_form_has_tabs_in_the_coordinators_order(editor_client):
     html = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     tabs = re.findall(r'role="tab"[^>]*>\s*(?:<[^>]+>\s*)*([^<]+?)\s*<', html)
     assert tabs[:5] == ["Überblick", "Inhalt", "Aufwand", "Bilder und Downloads", "Kontakt und Verweise"]
+
+
+def test_a_taken_address_names_the_page_that_has_it(editor_client):
+    """A second "Neu: Steckbrief" with the same title: the message says which page has the address and that it is
+    a draft, instead of Wagtail's bare "already in use"."""
+    assert editor_client.post(_add_url(), steckbrief_form()).status_code == 302
+    response = editor_client.post(_add_url(), steckbrief_form(summary="Noch einmal."))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "gibt es schon eine Seite mit dem Kurztitel „neuer-steckbrief-lupine“" in html
+    assert "„Neuer Steckbrief Lupine“ (Entwurf, noch nicht veröffentlicht)" in html
+    assert SteckbriefPage.objects.filter(slug="neuer-steckbrief-lupine").count() == 1
