@@ -214,8 +214,8 @@ class Editor:
     # -- footer actions -----------------------------------------------------------------------------------------
     def _footer_action(self, name: str | None):
         page = self.page
-        if name is None:
-            button = page.locator("footer button.action-save").first
+        if name is None:  # the main save button of pages, snippets and settings (Ctrl+S)
+            button = page.locator("button[type='submit'][data-w-kbd-key-value='mod+s']").first
         else:
             button = page.locator(f"footer button[name='{name}']").first
             if not button.is_visible():
@@ -225,6 +225,10 @@ class Editor:
         self.assert_saved()
 
     def save_draft(self):
+        self._footer_action(None)
+
+    def save(self):
+        """Save a snippet or a setting (no drafts there)."""
         self._footer_action(None)
 
     def submit_for_review(self):
