@@ -163,6 +163,13 @@ class Editor:
     def choose_image(self, prefix: str, *, upload: Path | None = None, title: str, collection: str | None = None):
         """Open the image chooser of the image input ``prefix`` (e.g. ``gallery-0-value-image-image``) and either
         upload ``upload`` under ``title`` or pick the existing image with that title."""
+        self._choose_file(prefix, upload=upload, title=title, collection=collection)
+
+    def choose_document(self, prefix: str, *, upload: Path | None = None, title: str):
+        """The same for a document chooser (e.g. ``downloads-0-value``)."""
+        self._choose_file(prefix, upload=upload, title=title)
+
+    def _choose_file(self, prefix: str, *, upload: Path | None, title: str, collection: str | None = None):
         chooser = self.page.locator(f"[name='{prefix}']").locator("xpath=..")
         chooser.locator("button.chooser__choose-button, button.action-choose").first.click()
         modal = self._modal()
@@ -172,23 +179,6 @@ class Editor:
             modal.locator("input[name$='-title']").fill(title)
             if collection:
                 modal.locator("select[name$='-collection']").select_option(label=collection)
-            modal.locator("form button[type='submit']", has_text="Hochladen").click()
-        else:
-            modal.locator("input[name='q']").fill(title)
-            modal.locator(
-                f"a[data-chooser-modal-choice]:has-text('{title}'), a.image-choice:has-text('{title}')"
-            ).first.click()
-        self.page.wait_for_function(f"document.querySelector(\"[name='{prefix}']\").value !== ''", timeout=30_000)
-        self._wait_modal_closed()
-
-    def choose_document(self, prefix: str, *, upload: Path | None = None, title: str):
-        chooser = self.page.locator(f"[name='{prefix}']").locator("xpath=..")
-        chooser.locator("button.chooser__choose-button, button.action-choose").first.click()
-        modal = self._modal()
-        if upload is not None:
-            modal.locator("[role='tab']", has_text="Hochladen").click()
-            modal.locator("input[type='file']").set_input_files(str(upload))
-            modal.locator("input[name$='-title']").fill(title)
             modal.locator("form button[type='submit']", has_text="Hochladen").click()
         else:
             modal.locator("input[name='q']").fill(title)

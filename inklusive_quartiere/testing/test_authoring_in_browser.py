@@ -624,37 +624,39 @@ def test_office_adds_to_the_shared_lists(person, model, listing_path):
 
 
 # -- the city editor's own lists ----------------------------------------------------------------------------------
+def _add_for_her_city(coordinator: Editor, model: str, fields: dict[str, str], example: bool = False) -> None:
+    """Add a city-owned entry: the city choice offers her city only; the new entry is in her listing."""
+    coordinator.goto(f"/admin/snippets/{model}/add/")
+    options = coordinator.field("city").locator("option").all_inner_texts()
+    assert [option.strip() for option in options] == ["Ulm"], options
+    for name, value in fields.items():
+        coordinator.fill(name, value)
+    if example:
+        coordinator.field("is_example").check()
+    coordinator.save()
+    coordinator.goto(f"/admin/snippets/{model}/")
+    listing = coordinator.page.locator("main").inner_text()
+    assert fields["name"] in listing and "Konstanz" not in listing
+
+
 def test_city_editor_adds_a_contact_and_a_neighbourhood_for_her_city_only(person):
     coordinator = person(CITY_EDITOR)
-    page = coordinator.page
-    name = _unique("Beispiel-Ansprechperson")
-    coordinator.goto("/admin/snippets/steckbriefe/contactperson/add/")
-    options = coordinator.field("city").locator("option").all_inner_texts()
-    assert [option.strip() for option in options] == ["Ulm"], options
-    coordinator.fill("name", name)
-    coordinator.fill("role", "Quartiersmanagement")
-    coordinator.fill("organisation", "Stadt Ulm (Beispiel)")
-    coordinator.fill("phone", "0000 000000")
-    coordinator.fill("email", "beispiel@example.org")
-    page.locator("[name='is_example']").check()
-    coordinator.save()
-    coordinator.goto("/admin/snippets/steckbriefe/contactperson/")
-    listing = page.locator("main").inner_text()
-    assert name in listing and "Konstanz" not in listing
-
-    neighbourhood = _unique("Kuhberg-Nord")
-    coordinator.goto("/admin/snippets/cities/neighbourhood/add/")
-    options = coordinator.field("city").locator("option").all_inner_texts()
-    assert [option.strip() for option in options] == ["Ulm"], options
-    coordinator.fill("name", neighbourhood)
-    coordinator.fill("description", "Erfundenes Beispielquartier am Hang.")
-    coordinator.fill("residents", "4200")
-    coordinator.fill("share_65_plus", "23")
-    coordinator.fill("focus_themes", "Begegnung, Mobilität")
-    coordinator.save()
-    coordinator.goto("/admin/snippets/cities/neighbourhood/")
-    assert neighbourhood in page.locator("main").inner_text()
-
+    contact = {
+        "name": _unique("Beispiel-Ansprechperson"),
+        "role": "Quartiersmanagement",
+        "organisation": "Stadt Ulm (Beispiel)",
+        "phone": "0000 000000",
+        "email": "beispiel@example.org",
+    }
+    _add_for_her_city(coordinator, "steckbriefe/contactperson", contact, example=True)
+    neighbourhood = {
+        "name": _unique("Kuhberg-Nord"),
+        "description": "Erfundenes Beispielquartier am Hang.",
+        "residents": "4200",
+        "share_65_plus": "23",
+        "focus_themes": "Begegnung, Mobilität",
+    }
+    _add_for_her_city(coordinator, "cities/neighbourhood", neighbourhood)
     coordinator.assert_no_server_errors()
 
 
