@@ -182,7 +182,11 @@ class CityPage(ExampleContentMixin, Page):
             )
 
     def search_fields_text(self) -> dict[str, str]:
-        neighbourhoods = [f"{n.name}. {n.description} {n.focus_themes}" for n in self.neighbourhoods.all()]
+        # What every visitor sees on the page (the search index is shared by all visitors).
+        from django.contrib.auth.models import AnonymousUser
+
+        shown = self.shown_neighbourhoods(AnonymousUser()) if self.pk else []
+        neighbourhoods = [f"{n.name}. {n.description} {n.focus_themes}" for n in shown]
         body = [
             self.get_network_display(),
             self.district,
@@ -192,10 +196,24 @@ class CityPage(ExampleContentMixin, Page):
         ]
         return {"title": self.title, "summary": self.intro, "body": "\n".join(body)}
 
+    def shown_neighbourhoods(self, user):
+        """The neighbourhoods a visitor sees on the city page: those the city's list describes with figures, and
+        those named by a published Steckbrief the visitor may see. A name a coordinator types into a Steckbrief
+        draft ("Neue Quartiere") appears only once the office has published that Steckbrief."""
+        from django.db.models import Q
+
+        visible_below = visible_pages(user, Page.objects.descendant_of(self)).values("pk")
+        return (
+            self.neighbourhoods.filter(Q(residents__isnull=False) | Q(steckbriefe__in=visible_below))
+            .distinct()
+            .order_by("sort_order", "name")
+        )
+
     def get_context(self, request, *args, **kwargs):
         from inklusive_quartiere.catalogue.listing import catalogue_context
 
         context = super().get_context(request, *args, **kwargs)
+        context["neighbourhoods"] = list(self.shown_neighbourhoods(request.user))
         # The catalogue's listing with this city fixed: same filters, counts and search as /steckbriefe/.
         context.update(catalogue_context(request, base_url=self.url, fixed={"stadt": [self.slug]}))
         return context
@@ -206,9 +224,7 @@ class Neighbourhood(Orderable):
     the city page, so that a city's editors can add one while writing a Steckbrief (``SteckbriefPageForm``) and no
     later publication of the city page can drop it."""
 
-    city = models.ForeignKey(
-        CityPage, verbose_name=_("Stadt"), on_delete=models.CASCADE, related_name="neighbourhoods"
-    )
+    city = models.ForeignKey(CityPage, verbose_name=_("Stadt"), on_delete=models.CASCADE, related_name="neighbourhoods")
     name = models.CharField(_("Name"), max_length=120)
     description = models.TextField(_("Kurzbeschreibung"), blank=True, max_length=600)
     residents = models.PositiveIntegerField(_("Bewohnerinnen und Bewohner (ca.)"), null=True, blank=True)

@@ -487,3 +487,28 @@ def test_previewing_creates_no_neighbourhood(ulm_editor, cities):
     assert json.loads(ulm_editor.post(url, form).content)["is_valid"] is True
     assert ulm_editor.get(url).status_code == 200
     assert not Neighbourhood.objects.filter(name="Vorschauviertel").exists()
+
+
+def test_a_neighbourhood_typed_into_a_draft_appears_on_the_city_page_only_once_published(client, demo):
+    """ "Neue Quartiere" creates the neighbourhood when the coordinator saves her draft; visitors see it on the city
+    page only after the office has published a Steckbrief that names it (or once it has figures in the city's list)."""
+    from inklusive_quartiere.cities.models import CityPage, Neighbourhood
+    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+
+    ulm = CityPage.objects.get(slug="ulm")
+    typed = Neighbourhood.objects.create(city=ulm, name="Tippfehlerviertel")
+    from django.contrib.auth.models import AnonymousUser
+
+    from inklusive_quartiere.core.visibility import visible_pages
+
+    published = visible_pages(AnonymousUser(), SteckbriefPage.objects.child_of(ulm)).first()
+    described = Neighbourhood.objects.create(city=ulm, name="Kennzahlenviertel", residents=1200)
+    html = client.get(ulm.url).content.decode()
+    assert "Kennzahlenviertel" in html  # positive control: figures entered in the city's list
+    assert "Tippfehlerviertel" not in html
+
+    published.neighbourhoods.add(typed)  # as when the office publishes a Steckbrief that names it
+    published.save_revision().publish()
+    html = client.get(ulm.url).content.decode()
+    assert "Tippfehlerviertel" in html
+    assert described.pk != typed.pk
