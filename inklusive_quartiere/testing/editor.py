@@ -94,11 +94,20 @@ class Editor:
         self.field(name).fill(value)
 
     def fill_date(self, name: str, value: str):
-        """A date field of the editor (YYYY-MM-DD); Escape closes its calendar, which would cover the next control."""
+        """A date field of the editor (YYYY-MM-DD). Its calendar opens on focus and would cover the next control:
+        leave the field and close the calendar, as a person does (its script may open it late on a new inline form,
+        so this retries for a while)."""
         field = self.field(name)
         field.fill(value)
-        field.press("Escape")
-        self.page.locator(".xdsoft_datetimepicker:visible").first.wait_for(state="hidden", timeout=5_000)
+        field.press("Tab")
+        picker = self.page.locator(".xdsoft_datetimepicker:visible")
+        deadline = time.monotonic() + 10
+        while picker.count() and time.monotonic() < deadline:
+            self.page.keyboard.press("Escape")
+            self.page.mouse.click(5, 5)  # a neutral spot: the sidebar's empty corner
+            self.page.wait_for_timeout(250)
+        assert not picker.count(), f"the calendar of {name} stays open"
+        assert field.input_value() == value, field.input_value()
 
     def select(self, name: str, label: str):
         self.field(name).select_option(label=label)
