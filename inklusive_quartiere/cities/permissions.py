@@ -19,8 +19,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from inklusive_quartiere.core.editor_access import editable_roots, in_editable_subtree_q
 
 
 @dataclass(frozen=True)
@@ -53,27 +55,19 @@ def city_scope(user) -> CityScope:
         return cached
     from .models import CityIndexPage, CityPage
 
-    if user.is_superuser:
+    editable_paths = editable_roots(user)  # the subtrees her groups may edit (None: the whole tree)
+    if editable_paths is None:
         scope = CityScope(network=True, city_ids=frozenset(CityPage.objects.values_list("pk", flat=True)))
+    elif not editable_paths:
+        scope = EMPTY_SCOPE
     else:
-        editable_paths = list(
-            GroupPagePermission.objects.filter(
-                group__user=user, permission__codename__in=["change_page", "add_page"]
-            ).values_list("page__path", flat=True)
+        city_ids = frozenset(CityPage.objects.filter(in_editable_subtree_q(user)).values_list("pk", flat=True))
+        index_paths = list(CityIndexPage.objects.values_list("path", flat=True))
+        network = bool(index_paths) and all(
+            any(index_path.startswith(path) and len(path) < len(index_path) for path in editable_paths)
+            for index_path in index_paths
         )
-        if not editable_paths:
-            scope = EMPTY_SCOPE
-        else:
-            covered = Q()
-            for path in editable_paths:
-                covered |= Q(path__startswith=path)
-            city_ids = frozenset(CityPage.objects.filter(covered).values_list("pk", flat=True))
-            index_paths = list(CityIndexPage.objects.values_list("path", flat=True))
-            network = bool(index_paths) and all(
-                any(index_path.startswith(path) and len(path) < len(index_path) for path in editable_paths)
-                for index_path in index_paths
-            )
-            scope = CityScope(network=network, city_ids=city_ids)
+        scope = CityScope(network=network, city_ids=city_ids)
     user._iq_city_scope = scope
     return scope
 

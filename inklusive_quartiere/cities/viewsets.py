@@ -124,7 +124,6 @@ class CityScopedSnippetViewSet(snippet_views.SnippetViewSet):
         return self.permission_policy.visible_to(request.user).select_related("city")
 
 
-
 class NeighbourhoodViewSet(CityScopedSnippetViewSet):
     model = Neighbourhood
 
