@@ -1,6 +1,6 @@
 import pytest
 
-pytest_plugins = ["inklusive_quartiere.testing.browser"]
+pytest_plugins = ["inklusive_quartiere.testing.browser", "inklusive_quartiere.testing.authoring"]
 
 
 @pytest.fixture(scope="session", autouse=True)

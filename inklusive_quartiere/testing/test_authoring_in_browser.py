@@ -12,7 +12,6 @@ the untouched demo content.
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import time
@@ -20,59 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from .browser import _make_page
-from .editor import Editor, demo_account
-from .server import demo_site
+from .authoring import CITY_EDITOR, OFFICE
+from .editor import Editor
 
 pytestmark = pytest.mark.browser
-
-CITY_EDITOR = "demo-stadtredaktion-ulm"
-OFFICE = "redaktion"
+# The fixtures authoring_site and person (a server of its own, signed-in people) live in testing/authoring.py.
 
 
 # -- the site, the people and their files ---------------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def authoring_site(tmp_path_factory):
-    """(base URL, var dir) of a server of its own. ``IQ_AUTHORING_SITE=url|dir`` reuses a running one (for
-    developing a journey against ``make run``)."""
-    reuse = os.environ.get("IQ_AUTHORING_SITE")
-    if reuse:
-        url, directory = reuse.split("|")
-        yield url.rstrip("/"), Path(directory)
-        return
-    site_dir = tmp_path_factory.mktemp("authoring")
-    with demo_site(site_dir) as url:
-        yield url, site_dir
-
-
-@pytest.fixture(scope="session")
-def _signed_in_states():
-    return {"states": {}, "last_step": {}}
-
-
-@pytest.fixture
-def person(request, chromium, authoring_site, _signed_in_states):
-    """``person(username)`` → an Editor signed in as that demo account (password and one-time code through the
-    forms, once per session and account; later journeys reuse the cookies). ``person(None)`` is a visitor."""
-    base_url, site_dir = authoring_site
-    contexts = []
-
-    def make(username: str | None, width: int = 1280) -> Editor:
-        state = _signed_in_states["states"].get(username) if username else None
-        context, wrapper = _make_page(chromium, base_url, width, storage_state=state)
-        contexts.append(context)
-        editor = Editor(page=wrapper.page, base_url=base_url)
-        if username and state is None:
-            password, secret = demo_account(site_dir, username)
-            editor.sign_in(username, password, secret, _signed_in_states["last_step"])
-            _signed_in_states["states"][username] = context.storage_state()
-        return editor
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 @pytest.fixture(scope="session")
 def files(tmp_path_factory):
     """Files a person uploads: a photo (unique pixels, so Wagtail's duplicate check stays quiet), a PDF, a video
