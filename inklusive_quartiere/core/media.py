@@ -16,6 +16,11 @@ How the bytes travel is configuration: in the embedded mode Django streams the f
 which browsers need to seek in videos); behind nginx (``MEDIA_ACCEL_REDIRECT=/protected-media/``) the
 response carries ``X-Accel-Redirect`` and nginx sends the file from an ``internal`` location. Members-only
 files are sent with ``private, no-store``.
+
+Every file is handed out inert (``core.upload_types.protect_file_response``): nosniff, a content security policy
+that forbids everything and sandboxes the document, and a download of type application/octet-stream for anything a
+browser would render as active content (HTML, SVG, XML, script) — also for a file stored before uploads were
+checked by content. ``DocumentFileMiddleware`` does the same for the files of Wagtail's document view.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from django.views.decorators.http import require_safe
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from .upload_types import protect_file_response
 from .visibility import can_view_collection, is_members_only_collection, visible_pages
 
 # Content types that the platform's Python may not know on every system.
@@ -191,9 +197,31 @@ def serve_media(request, path: str):
         response["X-Accel-Redirect"] = accel_prefix.rstrip("/") + "/" + name
     else:
         response = _stream(request, name, content_type)
+    # Behind nginx the headers are set here all the same. nginx keeps Content-Type and Content-Disposition of this
+    # response when it follows X-Accel-Redirect, but drops all other headers of it: the `internal` location must add
+    # X-Content-Type-Options and Content-Security-Policy itself (`add_header … always`) and must never set another
+    # Content-Type or Content-Disposition (no `default_type`/`types` override in that location).
+    protect_file_response(response, name)
     if access.members_only:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
     else:
         patch_cache_control(response, public=True, max_age=60 * 60 * 24)
     return response
+
+
+class DocumentFileMiddleware:
+    """The file responses of Wagtail's document view (``/documents/<id>/<name>``) get the same inert headers as
+    ``serve_media``. Wagtail already sends nosniff and ``default-src 'none'``, and an attachment for everything but
+    PDFs; this adds the sandbox and turns HTML, SVG, XML and script types into octet-stream downloads, whatever the
+    stored file's name. Wagtail's password form under the same prefix is left alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "wagtaildocs_serve" and response.status_code in (200, 206):
+            protect_file_response(response, match.args[1] if len(match.args) > 1 else "download")
+        return response

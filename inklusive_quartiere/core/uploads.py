@@ -1,8 +1,10 @@
-"""The upload form of the image library (``WAGTAILIMAGES_IMAGE_FORM_BASE``): every way into it — the add view, the
-multiple upload and the chooser's upload tab — builds its form from this base.
+"""The upload forms of the image library (``WAGTAILIMAGES_IMAGE_FORM_BASE``), the media library
+(``WAGTAILMEDIA["MEDIA_FORM_BASE"]``) and the document library (``WAGTAILDOCS_DOCUMENT_FORM_BASE``): every way into
+them — the add view, the multiple upload, the chooser's upload tab, the edit view — builds its form from these bases.
+What each kind may contain is decided in ``core.upload_types``.
 
-Wagtail checks extension, format, file size and pixel count, but lets two kinds of file through to a server error
-or a broken picture:
+Images: Wagtail checks extension, format, file size and pixel count, but lets two kinds of file through to a server
+error or a broken picture:
 
 - a "decompression bomb" (a tiny file declaring, say, 20 000 × 20 000 pixels): Pillow refuses to open it
   (``DecompressionBombError``) inside Wagtail's pixel check, which answered 500;
@@ -20,11 +22,16 @@ import re
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageFile
+from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+from wagtailmedia.forms import BaseMediaForm
+
+from .upload_types import check_document, check_media_file, check_thumbnail
 
 
 @contextmanager
@@ -89,3 +96,41 @@ class SiteImageForm(BaseImageForm):
             self.fields["file"] = SiteImageField(
                 label=field.label, required=field.required, widget=field.widget, help_text=field.help_text
             )
+
+
+# -- media items and documents: their content is checked too (core/upload_types.py) -----------------------------
+class SiteMediaForm(BaseMediaForm):
+    """wagtailmedia's form (``WAGTAILMEDIA["MEDIA_FORM_BASE"]``) for the add, edit and chooser upload views: the file
+    must be a real video or audio container of the chosen kind, the thumbnail a raster image. Wagtailmedia itself
+    checks only the extensions, and its generic ``media/add/`` address (no kind) none at all."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            # The generic add view creates items of type "media"; the file decides whether it is video or audio.
+            self.instance.type = check_media_file(upload, self.instance.type)
+        return upload
+
+    def clean_thumbnail(self):
+        upload = self.cleaned_data.get("thumbnail")
+        if isinstance(upload, UploadedFile):
+            check_thumbnail(upload)
+        return upload
+
+    def _post_clean(self):
+        # A refused file is not put on the item, and wagtailmedia's model check would then add a second, confusing
+        # error about a file without name ("Dateiendung „“ ist nicht erlaubt"). The form is invalid either way.
+        if self.has_error("file") or self.has_error("thumbnail"):
+            return
+        super()._post_clean()
+
+
+class SiteDocumentForm(BaseDocumentForm):
+    """The document library's form (``WAGTAILDOCS_DOCUMENT_FORM_BASE``; add, multiple upload, chooser, edit): the
+    content must be what the extension promises."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            check_document(upload)
+        return upload

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inklusive_quartiere.core.middleware.ResponsePolicyMiddleware",
+    # Files served by Wagtail's document view are handed out inert, as core.media does for /media/.
+    "inklusive_quartiere.core.media.DocumentFileMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Brute-force protection on every login form (must come last).
     "axes.middleware.AxesMiddleware",
@@ -229,6 +231,17 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "inklusive_quartiere.core.uploads.SiteImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip"]
+# Uploads are checked by content as well as by name (core/upload_types.py): a PDF must be a PDF, an office file a
+# ZIP archive of that kind, a text file text without HTML or script; videos and audio real media containers.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "inklusive_quartiere.core.uploads.SiteDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENTS_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "inklusive_quartiere.core.uploads.SiteMediaForm",
+    # The same lists as core.upload_types (VIDEO_EXTENSIONS, AUDIO_EXTENSIONS); core/tests check that they agree.
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "mov", "webm", "mkv", "ogv"],
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "oga", "wav"],
+}
+MEDIA_MAX_UPLOAD_SIZE = env_int("MEDIA_MAX_UPLOAD_SIZE", 500 * 1024 * 1024)
 # Documents are always streamed through Django so that privacy rules apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
