@@ -6,6 +6,25 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 ADMIN_PREFIXES = ("/admin/",)
 
 
+class HeaderNulMiddleware:
+    """Drop NUL characters from request headers before anything stores them.
+
+    PostgreSQL refuses NUL in text columns, and the login lock-out records the user agent and the Accept header of
+    every failed sign-in: a header holding a NUL would turn a wrong password into a server error. Nothing a browser
+    sends carries NUL, so removing it changes no real request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        meta = request.META
+        for key, value in list(meta.items()):
+            if key.startswith("HTTP_") and isinstance(value, str) and "\x00" in value:
+                meta[key] = value.replace("\x00", "")
+        return self.get_response(request)
+
+
 class ResponsePolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
