@@ -6,8 +6,9 @@
   with a message (a person loses nothing and just sends it once more; the original timestamp is kept, so the
   second try passes). A missing, altered or older-than-a-day timestamp also shows the form again, with the
   entered text kept and a fresh timestamp.
-- Rate limit: at most LIMIT_PER_HOUR stored reports per address of origin and hour, counted in the cache
-  under a keyed hash of the address (the address itself is stored nowhere).
+- Rate limit: at most LIMIT_PER_HOUR stored reports per address of origin and hour, counted in the shared cache
+  under a keyed hash of the address (the address itself is stored nowhere; members/ratelimit.py). When the
+  cache is down, reports are still accepted.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ import time
 from dataclasses import dataclass
 
 from django.core import signing
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 
+from inklusive_quartiere.members import ratelimit
 from inklusive_quartiere.members.client_ip import client_ip
 
 HONEYPOT_FIELD = "webseite"
@@ -53,19 +53,14 @@ def check_token(token: str) -> TokenCheck:
     return TokenCheck(valid=True, too_fast=time.time() - issued < MIN_SECONDS)
 
 
-def _rate_key(request) -> str:
-    return "feedback:rate:" + salted_hmac("feedback.rate", client_ip(request)).hexdigest()[:40]
+RATE_SCOPE = "feedback:rate"
 
 
 def rate_limited(request) -> bool:
-    return (cache.get(_rate_key(request)) or 0) >= LIMIT_PER_HOUR
+    # Fails open: when the cache is down, visitors can still report barriers.
+    return ratelimit.exceeded(RATE_SCOPE, client_ip(request), LIMIT_PER_HOUR, fail_closed=False)
 
 
 def count_report(request) -> None:
     """One more stored report from this address; the window starts with the first one."""
-    key = _rate_key(request)
-    cache.add(key, 0, 60 * 60)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, 60 * 60)
+    ratelimit.hit(RATE_SCOPE, client_ip(request), LIMIT_PER_HOUR, 60 * 60, fail_closed=False)

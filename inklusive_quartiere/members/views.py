@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +14,12 @@ from wagtail.models import Page
 
 from inklusive_quartiere.core.visibility import hidden_collections_q, hidden_q, visible_files, visible_pages
 
-from . import forms
+from . import forms, ratelimit
 from .client_ip import client_ip
 
 RESET_LIMIT_PER_HOUR = 5
+RESET_SCOPE = "members:reset"
+RESET_TO_SCOPE = "members:reset-to"
 
 
 class LoginView(auth_views.LoginView):
@@ -41,13 +42,16 @@ class PasswordResetView(auth_views.PasswordResetView):
     extra_context = {"title": _("Passwort vergessen")}
 
     def form_valid(self, form):
-        # At most a few mails per address of origin and hour; the answer looks the same either way, so it
-        # reveals neither the limit nor whether an account exists.
-        key = f"members:reset:{client_ip(self.request)}"
-        count = cache.get_or_set(key, 0, 60 * 60)
-        if count >= RESET_LIMIT_PER_HOUR:
+        # At most a few mails per address of origin and per recipient and hour (in the shared cache, under keyed
+        # hashes; when the cache is down no mail leaves). The answer looks and takes the same either way, so it
+        # reveals neither the limit nor whether an account exists; the mail itself leaves in the background.
+        email = form.cleaned_data["email"].strip().lower()
+        per_client = ratelimit.hit(
+            RESET_SCOPE, client_ip(self.request), RESET_LIMIT_PER_HOUR, 60 * 60, fail_closed=True
+        )
+        per_recipient = ratelimit.hit(RESET_TO_SCOPE, email, RESET_LIMIT_PER_HOUR, 60 * 60, fail_closed=True)
+        if not (per_client and per_recipient):
             return super(auth_views.PasswordResetView, self).form_valid(form)  # redirect, no mail
-        cache.incr(key)
         return super().form_valid(form)
 
 

@@ -7,6 +7,7 @@ SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAIL_IN_BACKGROUND = False  # tests read mail.outbox right after the request
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     **STORAGES,  # noqa: F405

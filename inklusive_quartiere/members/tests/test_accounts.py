@@ -210,5 +210,7 @@ def test_production_cookies_are_secure(monkeypatch):
     import importlib
 
     monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    monkeypatch.setenv("ALLOW_CONSOLE_EMAIL", "true")  # base, imported already, chose the console backend
+    monkeypatch.setenv("ALLOW_LOCAL_CACHE", "true")  # and the process-local cache
     production = importlib.import_module("inklusive_quartiere.settings.production")
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
