@@ -5,6 +5,11 @@ terms and return the same results; counting twelve facets against every combinat
 is a handful of vector operations over NumPy arrays instead of a dozen GROUP BY queries. Each process
 builds the engine from the tables and rebuilds it when ``IndexState.token`` changes (one indexed lookup
 per request). Visibility is not cached: every call applies ``core.visibility.user_passes`` for the user.
+
+Nothing the engine reports may depend on pages the visitor cannot see: not the results and counts, and not the
+hints either. Whether a query word occurs at all ("unmatched"), which terms a typo is widened to ("corrections")
+and which values of a content-defined filter exist (``facet_values``) are worked out over the visible documents
+only; otherwise the hints would tell an outsider which words and labels the members-only pages contain.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ class FacetData:
     codes: np.ndarray | None = None  # single-valued: int16 per document, -1 = none
     matrix: np.ndarray | None = None  # multi-valued: bool documents × values
     weights: np.ndarray | None = None  # the matrix as float32, for counting by matrix product
+    # Values defined by content (cities, taxonomy terms): offered only when a Steckbrief the visitor may see uses
+    # them, since their labels can be as confidential as the members-only Steckbriefe that use them.
+    in_use_only: bool = False
 
     def code_of(self, slug: str) -> int | None:
         for code, (value, _label) in enumerate(self.values):
@@ -126,7 +134,9 @@ class Engine:
             .values_list("path", "slug", "title", "inhabitants", "regierungsbezirk", "network")
         )
         city_code = {c[0]: code for code, c in enumerate(cities)}
-        self.facets["stadt"] = FacetData([(c[1], c[2]) for c in cities], np.full(n, -1, dtype=np.int16))
+        self.facets["stadt"] = FacetData(
+            [(c[1], c[2]) for c in cities], np.full(n, -1, dtype=np.int16), in_use_only=True
+        )
         for facet in FACETS:
             if facet.choices is not None:
                 self.facets[facet.param] = FacetData(
@@ -176,7 +186,10 @@ class Engine:
             ):
                 matrix[self.index_of[page_id], code[term_id]] = True
             self.facets[param] = FacetData(
-                [(s, name) for _pk, s, name in terms], matrix=matrix, weights=matrix.astype(np.float32)
+                [(s, name) for _pk, s, name in terms],
+                matrix=matrix,
+                weights=matrix.astype(np.float32),
+                in_use_only=True,
             )
 
     def _set(self, choice_codes, param, i, value):
@@ -253,16 +266,27 @@ class Engine:
         stems = {stem(v) for v in variants}
         return sorted(s for s in stems if s in self.postings)
 
-    def word_scores(self, word: QueryWord) -> tuple[np.ndarray, list[str], list[str]]:
-        """Per-document score of one query word (0 = no match), the terms that matched, and typo widenings."""
+    def _visible_posting(self, term: str, visible: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """The term's posting if at least one visible document contains it; otherwise the term does not exist."""
+        posting = self.postings.get(term)
+        if posting is None or not visible[posting[0]].any():
+            return None
+        return posting
+
+    def word_scores(self, word: QueryWord, visible: np.ndarray) -> tuple[np.ndarray, list[str], list[str]]:
+        """Per-document score of one query word (0 = no match), the terms that matched, and typo widenings.
+
+        Only terms occurring in a ``visible`` document count as existing: a word only hidden pages contain is
+        treated exactly like a word no page contains (no match, typo widening, the same hints).
+        """
         scores = np.zeros(self.n, dtype=np.int8)
         matched, corrections = [], []
-        posting = self.postings.get(word.stem)
+        posting = self._visible_posting(word.stem, visible)
         if posting is not None:
             scores[posting[0]] = posting[1]
             matched.append(word.stem)
         if word.parts:  # a compound query also finds its parts used separately ("Treff in der Nachbarschaft")
-            masks = [self.postings.get(part) for part in word.parts]
+            masks = [self._visible_posting(part, visible) for part in word.parts]
             if all(m is not None for m in masks):
                 together = np.ones(self.n, dtype=bool)
                 for docs, _w in masks:
@@ -274,6 +298,8 @@ class Engine:
         if posting is None and len(word.text) >= TYPO_MIN_LENGTH:
             candidates = set(self._near_terms(word.stem)) | set(self._near_words(fold(word.text)))
             for candidate in sorted(candidates):
+                if self._visible_posting(candidate, visible) is None:
+                    continue
                 docs, weights = self.postings[candidate]
                 scores[docs] = np.maximum(scores[docs], weights)
                 corrections.append(candidate)
@@ -297,15 +323,18 @@ class Engine:
         sort: str,
         kinds: list[str] | None = None,
         with_counts: bool = True,
+        visible: np.ndarray | None = None,
     ) -> SearchResult:
-        base = self.visible_mask(user)
+        """``visible``: the user's ``visible_mask``, when the caller already computed it for this request."""
+        visible = self.visible_mask(user) if visible is None else visible
+        base = visible.copy()
         if kinds is not None:
             wanted = [self.kind_names.index(k) for k in kinds if k in self.kind_names]
             base &= np.isin(self.kind_codes, wanted)
         score = np.zeros(self.n, dtype=np.int16)
         result = SearchResult(page_ids=[], total=0, order=np.empty(0, dtype=np.int64))
         for word in words:
-            word_score, matched, corrections = self.word_scores(word)
+            word_score, matched, corrections = self.word_scores(word, visible)
             if not matched:
                 result.unmatched.append(word.text)
             if corrections:
@@ -346,8 +375,20 @@ class Engine:
             return np.lexsort((indices, -score[indices]))
         return np.arange(indices.size)
 
-    def facet_values(self, param: str) -> list[tuple[str, str]]:
-        return self.facets[param].values
+    def facet_values(self, param: str, visible: np.ndarray) -> list[tuple[int, str, str]]:
+        """The values of a filter that may be offered to a visitor with this ``visible_mask``: (code, slug, label).
+
+        Fixed value sets (status, costs …) are offered whole; values defined by content only when a visible
+        Steckbrief uses them, so that a label only members-only Steckbriefe use is never shown to outsiders."""
+        data = self.facets[param]
+        if not data.in_use_only:
+            return [(code, slug, label) for code, (slug, label) in enumerate(data.values)]
+        docs = visible & self.is_steckbrief
+        if data.matrix is not None:
+            used = docs.astype(np.float32) @ data.weights > 0
+        else:
+            used = np.bincount(data.codes[docs] + 1, minlength=len(data.values) + 1)[1:] > 0
+        return [(code, slug, label) for code, (slug, label) in enumerate(data.values) if used[code]]
 
 
 _lock = threading.Lock()

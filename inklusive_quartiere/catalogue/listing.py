@@ -1,6 +1,10 @@
 """The catalogue listing: reading the filters from the URL, asking the engine, preparing the template.
 
 Used by the catalogue page, its category routes and the city pages: one implementation.
+
+The visitor's visibility mask is computed once per request and drives everything shown: results, counts, the
+filter values offered (``Engine.facet_values``) and the hints. A filter value in the URL that the visitor may not
+see is reported as unknown, exactly like a value that does not exist.
 """
 
 from __future__ import annotations
@@ -36,13 +40,20 @@ class CatalogueQuery:
     messages: list[str] = field(default_factory=list)
 
 
-def parse(get: QueryDict, engine, fixed: dict[str, list[str]] | None = None) -> CatalogueQuery:
+FacetValues = dict[str, list[tuple[int, str, str]]]  # param → (code, slug, label) the visitor may be offered
+
+
+def offered_values(engine, visible) -> FacetValues:
+    return {facet.param: engine.facet_values(facet.param, visible) for facet in FACETS}
+
+
+def parse(get: QueryDict, values: FacetValues, fixed: dict[str, list[str]] | None = None) -> CatalogueQuery:
     query = CatalogueQuery()
     query.text, message = clean_query(get.get("q", ""))
     if message:
         query.messages.append(message)
     for facet in FACETS:
-        known = {slug for slug, _label in engine.facet_values(facet.param)}
+        known = {slug for _code, slug, _label in values[facet.param]}
         chosen = []
         for raw in get.getlist(facet.param)[:50]:
             value = raw.strip()[:80]
@@ -54,8 +65,8 @@ def parse(get: QueryDict, engine, fixed: dict[str, list[str]] | None = None) -> 
                     % {"value": value, "facet": facet.label}
                 )
         query.filters[facet.param] = chosen
-    for param, values in (fixed or {}).items():
-        query.filters[param] = values
+    for param, fixed_values in (fixed or {}).items():
+        query.filters[param] = fixed_values
     sort = get.get("sortierung", "")
     if sort and sort not in SORTS:
         query.messages.append(_("Die gewählte Sortierung gibt es nicht; sortiert wird nach Standard."))
@@ -110,12 +121,14 @@ def _url(base_url: str, get: QueryDict, **changes) -> str:
 
 def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None = None) -> dict:
     engine = get_engine(request)
-    query = parse(request.GET, engine, fixed)
+    visible = engine.visible_mask(request.user)
+    values = offered_values(engine, visible)
+    query = parse(request.GET, values, fixed)
     words = analyze_query(query.text)
     codes = {
-        param: [engine.facets[param].code_of(v) for v in values] for param, values in query.filters.items() if values
+        param: [engine.facets[param].code_of(v) for v in chosen] for param, chosen in query.filters.items() if chosen
     }
-    result = engine.search(request.user, words, codes, query.sort, kinds=[STECKBRIEF])
+    result = engine.search(request.user, words, codes, query.sort, kinds=[STECKBRIEF], visible=visible)
 
     paginator = Paginator(result.order, PAGE_SIZE, allow_empty_first_page=True)
     if query.page > paginator.num_pages:
@@ -139,9 +152,10 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
                 "label": STUMBLING_LABEL if facet.param == "stolpersteine" else label,
                 "count": counts[code] if code < len(counts) else 0,
                 "checked": slug in chosen,
-                "id": f"f-{facet.param}-{code}",
+                # Numbered by position, not by code: gaps would count the values the visitor may not see.
+                "id": f"f-{facet.param}-{position}",
             }
-            for code, (slug, label) in enumerate(engine.facet_values(facet.param))
+            for position, (code, slug, label) in enumerate(values[facet.param])
         ]
         facet_groups.append(
             {
@@ -157,9 +171,9 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
     for facet in FACETS:
         if facet.param in fixed:
             continue
-        labels = dict(engine.facet_values(facet.param))
-        for value in query.filters.get(facet.param, []):
-            label = STUMBLING_LABEL if facet.param == "stolpersteine" else labels.get(value, value)
+        labels = {slug: label for _code, slug, label in values[facet.param]}
+        for value in query.filters.get(facet.param, []):  # parse() kept only values offered to this visitor
+            label = STUMBLING_LABEL if facet.param == "stolpersteine" else labels[value]
             active.append(
                 {
                     "facet": facet.label,
@@ -169,7 +183,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
             )
     suggestions = []
     if result.total == 0:
-        suggestions = _suggestions(request, engine, query, words, codes, base_url, fixed)
+        suggestions = _suggestions(request, engine, visible, values, query, words, codes, base_url, fixed)
     return {
         "catalogue": {
             "query": query,
@@ -252,20 +266,23 @@ def _label(data, i: int) -> str:
     return data.values[code][1] if code >= 0 else ""
 
 
-def _suggestions(request, engine, query, words, codes, base_url, fixed) -> list[dict]:
-    """For an empty result: what removing one filter or one word would give (with the count)."""
+def _suggestions(request, engine, visible, values, query, words, codes, base_url, fixed) -> list[dict]:
+    """For an empty result: what removing one filter or one word would give (counting visible Steckbriefe)."""
     suggestions = []
-    for param, values in query.filters.items():
+    labels = {param: {slug: label for _code, slug, label in offered} for param, offered in values.items()}
+    for param, chosen in query.filters.items():
         if param in fixed:
             continue
-        for value in values:
+        for value in chosen:
             reduced = {
                 p: [c for c in cs if not (p == param and engine.facets[p].code_of(value) == c)]
                 for p, cs in codes.items()
             }
-            total = engine.search(request.user, words, reduced, query.sort, kinds=[STECKBRIEF], with_counts=False).total
+            total = engine.search(
+                request.user, words, reduced, query.sort, kinds=[STECKBRIEF], with_counts=False, visible=visible
+            ).total
             if total:
-                label = dict(engine.facet_values(param)).get(value, value)
+                label = labels[param][value]
                 if param == "stolpersteine":
                     label = STUMBLING_LABEL
                 suggestions.append(
@@ -278,7 +295,9 @@ def _suggestions(request, engine, query, words, codes, base_url, fixed) -> list[
     if len(words) > 1:
         for word in words:
             rest = [w for w in words if w is not word]
-            total = engine.search(request.user, rest, codes, query.sort, kinds=[STECKBRIEF], with_counts=False).total
+            total = engine.search(
+                request.user, rest, codes, query.sort, kinds=[STECKBRIEF], with_counts=False, visible=visible
+            ).total
             if total:
                 remaining = " ".join(w.text for w in rest)
                 suggestions.append(

@@ -1,0 +1,124 @@
+"""The search hints must not reveal members-only vocabulary (issue 13, finding 4).
+
+"Diese Wörter kommen … nicht vor", the typo hint and the catalogue's filter options are worked out from the
+pages the visitor may see. For an outsider a word only a members-only Steckbrief contains behaves exactly like
+a nonsense word, and a filter value only a members-only Steckbrief uses does not exist.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from wagtail.models import PageViewRestriction
+
+from inklusive_quartiere.cities.models import CityPage
+from inklusive_quartiere.members.roles import MEMBERS
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+from inklusive_quartiere.steckbriefe.taxonomy import Category, TargetGroup
+
+pytestmark = pytest.mark.django_db
+
+SECRET_WORD = "Quokkafenster"
+NONSENSE_WORD = "Xqvbzmtjwkrlp"  # same length, near nothing on the site
+SECRET_TYPO = "Quokkafenstr"  # one edit away from the secret word
+NONSENSE_TYPO = "Xqvbzmtjwkrl"
+GROUP_LABEL = "Wombatfreunde"
+GROUP_SLUG = "wombatfreunde"
+NONSENSE_SLUG = "zxqvjkpwhmyrb"  # same length as GROUP_SLUG
+
+SEARCH = "/suche/"
+CATALOGUE = "/steckbriefe/"
+
+
+@pytest.fixture
+def secret(demo):
+    group = TargetGroup.objects.create(name=GROUP_LABEL, slug=GROUP_SLUG)
+    page = SteckbriefPage(
+        title="Internes Vorhaben im Quartier",
+        slug="internes-vorhaben",
+        summary=f"Ein internes Vorhaben mit dem {SECRET_WORD} als Stichwort.",
+        status="in_progress",
+        cost_band="lt5k",
+        staff_effort="low",
+        duration="short",
+        start_date=datetime.date(2023, 5, 1),
+    )
+    page.categories = [Category.objects.first()]
+    page.target_groups = [group]
+    CityPage.objects.get(slug="ulm").add_child(instance=page)
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=MEMBERS))
+    return page
+
+
+@pytest.fixture
+def member_client():
+    user = User.objects.create_user("quokka-mitglied", password="x" * 16)
+    user.groups.add(Group.objects.get(name=MEMBERS))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _normalised(response, word: str) -> str:
+    html = response.content.decode()
+    html = html.replace(word, "WORD")
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', 'name="csrfmiddlewaretoken" value=""', html)
+    return re.sub(r'nonce="[^"]*"', 'nonce=""', html)
+
+
+def _same_page(client, url, param, secret_value, nonsense_value, **extra):
+    secret_response = client.get(url, {param: secret_value, **extra})
+    nonsense_response = client.get(url, {param: nonsense_value, **extra})
+    assert secret_response.status_code == nonsense_response.status_code == 200
+    assert _normalised(secret_response, secret_value) == _normalised(nonsense_response, nonsense_value)
+    return secret_response
+
+
+def _context(response, url):
+    return response.context["catalogue"] if url == CATALOGUE else response.context
+
+
+@pytest.mark.parametrize("url", [SEARCH, CATALOGUE])
+def test_members_only_word_looks_like_a_nonsense_word_to_outsiders(client, member_client, secret, url):
+    response = _same_page(client, url, "q", SECRET_WORD, NONSENSE_WORD)
+    assert _context(response, url)["unmatched"] == [SECRET_WORD]  # the "unknown word" hint, as for nonsense
+    assert secret.title not in response.content.decode()
+    # A member finds the page as before.
+    response = member_client.get(url, {"q": SECRET_WORD})
+    assert secret.title in response.content.decode()
+    assert not _context(response, url)["unmatched"]
+
+
+@pytest.mark.parametrize("url", [SEARCH, CATALOGUE])
+def test_typo_of_a_members_only_word_gets_no_correction(client, member_client, secret, url):
+    response = _same_page(client, url, "q", SECRET_TYPO, NONSENSE_TYPO)
+    assert not _context(response, url)["corrections"]
+    assert "ähnlicher Schreibweise" not in response.content.decode()
+    # A member is offered the correction and finds the page.
+    response = member_client.get(url, {"q": SECRET_TYPO})
+    assert SECRET_TYPO in _context(response, url)["corrections"]
+    assert secret.title in response.content.decode()
+
+
+def test_facet_value_only_a_members_only_steckbrief_uses_is_not_listed_for_outsiders(client, secret, member_client):
+    html = client.get(CATALOGUE).content.decode()
+    assert GROUP_LABEL not in html
+    assert GROUP_SLUG not in html
+    member_html = member_client.get(CATALOGUE).content.decode()
+    assert GROUP_LABEL in member_html
+    assert GROUP_SLUG in member_html
+
+
+def test_checked_members_only_facet_value_looks_like_an_unknown_one_to_outsiders(client, member_client, secret):
+    response = _same_page(client, CATALOGUE, "zielgruppe", GROUP_SLUG, NONSENSE_SLUG)
+    assert GROUP_LABEL not in response.content.decode()
+    assert not response.context["catalogue"]["active"]
+    assert response.context["catalogue"]["total"] > 0  # the unknown value is ignored, not an empty result
+    # For a member the value filters, and its chip shows the label.
+    catalogue = member_client.get(CATALOGUE, {"zielgruppe": GROUP_SLUG}).context["catalogue"]
+    assert catalogue["total"] == 1
+    assert [chip["label"] for chip in catalogue["active"]] == [GROUP_LABEL]
