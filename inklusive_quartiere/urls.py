@@ -7,11 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from inklusive_quartiere.core.editor_channels import admin_url_overrides
 from inklusive_quartiere.core.media import serve_media
 from inklusive_quartiere.core.sitemap import VisiblePagesSitemap
 from inklusive_quartiere.search import views as search_views
 
 urlpatterns = [
+    # Two of Wagtail's page chooser views, limited to the pages the editor may see (in front of Wagtail's own).
+    path("admin/", include(admin_url_overrides)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),

@@ -4,6 +4,11 @@ Wagtail's choosers and bulk actions list every page of the tree, drafts included
 titles of another city's unpublished drafts that way, so those channels ask this module: a person sees the live
 pages (their titles are public, or members-only and shown to members anyway) and every page inside a subtree one of
 her groups may add or edit. Superusers and whoever may edit the root see everything.
+
+The channels: the Steckbrief chooser (steckbriefe/chooser.py), Wagtail's page chooser and the page bulk actions
+(core/editor_channels.py). Wagtail's explorer, its search and the admin API list only the pages she may explore
+(her subtrees and the pages above them), which is narrower; members/tests/test_draft_title_channels.py asks every
+channel.
 """
 
 from __future__ import annotations
@@ -46,11 +51,13 @@ def in_editable_subtree_q(user) -> Q:
 
 
 def editor_visible_q(user) -> Q:
-    """Pages the user may see listed in the editor: live pages, and every page of her editable subtrees."""
+    """Pages the user may see listed in the editor: live pages, every page of her editable subtrees, and the pages
+    above them (the way to her subtrees, which Wagtail's explorer shows her anyway)."""
     roots = editable_roots(user)
     if roots is None:
         return Q()
-    return Q(live=True) | in_editable_subtree_q(user)
+    above = {path[:length] for path in roots for length in range(Page.steplen, len(path), Page.steplen)}
+    return Q(live=True) | in_editable_subtree_q(user) | Q(path__in=sorted(above))
 
 
 def editor_visible_pages(user, queryset=None):

@@ -146,3 +146,22 @@ def character_counter_js():
         static("core/admin/char-count.js"),
         _("%(count)s von %(max)s Zeichen"),
     )
+
+
+# -- what a city editor sees of the page tree (core/editor_access.py, core/editor_channels.py) -----------------------
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_shows_only_visible_pages(pages, request):
+    from .editor_channels import chooser_queryset
+
+    return chooser_queryset(pages, request)
+
+
+def _register_page_bulk_actions():
+    from .editor_channels import PAGE_BULK_ACTIONS
+
+    # Registered after Wagtail's own (order): the bulk action registry keeps the last class for each action name.
+    for action_class in PAGE_BULK_ACTIONS:
+        hooks.register("register_bulk_action", action_class, order=100)
+
+
+_register_page_bulk_actions()
