@@ -189,7 +189,9 @@ def serve_media(request, path: str):
     if not access.allowed:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        return HttpResponse(status=403)
+        from inklusive_quartiere.members.restricted import members_only_response
+
+        return members_only_response(request)
     content_type = _content_type(name)
     accel_prefix = getattr(settings, "MEDIA_ACCEL_REDIRECT", "")
     if accel_prefix:

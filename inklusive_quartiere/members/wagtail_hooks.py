@@ -1,12 +1,13 @@
-"""Documents obey the one visibility rule, whichever way they are requested."""
+"""Documents obey the one visibility rule, whichever way they are requested; a signed-in visitor who is not a member
+gets the "Nur für Mitglieder" page (restricted.py) for members-only pages and documents."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseForbidden
 from wagtail import hooks
 
 from inklusive_quartiere.core.visibility import can_view_collection
 
 from .dashboard import arrange_panels
+from .restricted import fails_membership, members_only_response
 from .review import compare_header_button, tidy_review_menu
 
 
@@ -16,7 +17,16 @@ def check_document_visibility(document, request):
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    return HttpResponseForbidden()
+    return members_only_response(request)
+
+
+# Wagtail's own check (its on_serve_page hook) sends everybody who fails a restriction to the sign-in page, which
+# sends a signed-in visitor straight back: a redirect loop. Signed-in visitors are answered here, before it.
+@hooks.register("before_serve_page", order=-100)
+def members_only_page_for_signed_in_non_members(page, request, serve_args, serve_kwargs):
+    if fails_membership(page, request):
+        return members_only_response(request)
+    return None
 
 
 # -- two-factor sign-in ---------------------------------------------------------------------------------
