@@ -6,10 +6,12 @@ from django.dispatch import receiver
 
 @receiver(post_migrate)
 def create_base_roles(sender, app_config=None, using="default", **kwargs):
-    # Once per migrate run, for the last installed app: by then every app's permissions exist.
+    # Once per migrate run, for the last installed app that has models: by then every app's permissions exist.
+    # (Django sends post_migrate only to apps with a models module; the last installed app may have none.)
     from django.apps import apps
 
-    if app_config is None or app_config is not list(apps.get_app_configs())[-1]:
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if app_config is None or app_config is not with_models[-1]:
         return
     from .roles import ensure_roles
 

@@ -169,3 +169,15 @@ def test_scheduled_publishing(demo):
     page.refresh_from_db()
     assert page.title == "Geplant veröffentlicht"
     assert page.live_revision_id == revision.pk
+
+
+def test_every_migrate_creates_the_base_roles(db):
+    """post_migrate reaches only apps with models; the roles must not wait for an app without any."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    Group.objects.filter(name__in=[EDITORIAL, MEMBERS]).delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert set(Group.objects.filter(name__in=[EDITORIAL, MEMBERS]).values_list("name", flat=True)) == {
+        EDITORIAL,
+        MEMBERS,
+    }
