@@ -6,7 +6,9 @@ from wagtailmedia import get_media_model
 from .probe import fill_video_metadata
 
 
-def on_media_saved(sender, instance, **kwargs):
+def on_media_saved(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata (restore): the row is stored exactly as it was backed up
+        return
     fill_video_metadata(instance)
 
 
