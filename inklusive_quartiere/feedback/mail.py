@@ -61,6 +61,23 @@ def build_message(report: BarrierReport) -> EmailMessage:
     )
 
 
+def send_report_mail_later(report: BarrierReport) -> None:
+    """Mail the report to the office after the answer, from the background pool (members/background_mail.py): a
+    mail server that hangs holds a pool thread for EMAIL_TIMEOUT, never the visitor's request. The outcome is
+    recorded on the report as by ``send_report_mail``; a failed or lost attempt (a worker that ended first) is
+    retried by ``manage.py send_barrier_reports``."""
+    from inklusive_quartiere.members.background_mail import call_later
+
+    report_id = report.pk
+
+    def send() -> None:
+        pending = BarrierReport.objects.unsent().select_related("site").filter(pk=report_id).first()
+        if pending is not None:
+            send_report_mail(pending)
+
+    call_later(send, "barrier report mail")
+
+
 def send_report_mail(report: BarrierReport) -> bool:
     """One delivery attempt; the outcome is recorded on the report, and no exception ever leaves here."""
     attempts = report.mail_attempts + 1

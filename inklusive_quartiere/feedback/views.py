@@ -1,9 +1,9 @@
 """The "Barriere melden" form and its thank-you page.
 
 Order of checks on a POST: honeypot (silent), rate limit (429), then the fields and the signed form time
-(form shown again with messages). A valid report is stored in one transaction, then mailed; a failed mail is
-recorded on the report and retried by ``manage.py send_barrier_reports``. Nothing here sets a cookie except
-Django's CSRF cookie, and the visitor's address is never stored.
+(form shown again with messages). A valid report is stored in one transaction, then mailed from the background
+pool after the answer; a failed mail is recorded on the report and retried by ``manage.py send_barrier_reports``.
+Nothing here sets a cookie except Django's CSRF cookie, and the visitor's address is never stored.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from wagtail.models import Site
 from . import spam
 from .cleaning import host_of, is_local_path
 from .forms import BarrierReportForm
-from .mail import send_report_mail
+from .mail import send_report_mail_later
 
 PREFILL_PARAM = "seite"
 
@@ -127,7 +127,7 @@ def report(request):
         barrier_report.site = _site(request)
         barrier_report.save()
     spam.count_report(request)
-    send_report_mail(barrier_report)
+    send_report_mail_later(barrier_report)  # after the answer: a hanging mail server blocks nobody
     return redirect("feedback:thanks")
 
 

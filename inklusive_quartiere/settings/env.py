@@ -29,10 +29,15 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 
 
 def cache_config(url: str) -> dict:
-    """Redis when CACHE_URL/REDIS_URL names one, otherwise the process-local memory cache."""
+    """Redis when CACHE_URL/REDIS_URL names one, otherwise the process-local memory cache.
+
+    Redis through ``operations/cache.py``: short socket timeouts, and an unreachable Redis means "no cache"
+    (logged), never a server error. ``CACHE_RETRY_INTERVAL`` (seconds, default 5): how long a process leaves Redis
+    alone after a failure before it tries again."""
     if url.startswith(("redis://", "rediss://", "unix://")):
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "inklusive_quartiere.operations.cache.TolerantRedisCache",
+            "OPTIONS": {"retry_interval": env_int("CACHE_RETRY_INTERVAL", 5)},
             "LOCATION": url,
             "KEY_PREFIX": "iq",
             "TIMEOUT": 300,
@@ -43,3 +48,14 @@ def cache_config(url: str) -> dict:
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "inklusive-quartiere",
     }
+
+
+def database_config(db: dict, connect_timeout: int) -> dict:
+    """PostgreSQL through ``inklusive_quartiere.operations.postgresql`` (Django's backend plus deadlines for a frozen
+    server, operations/database.py) with libpq's ``connect_timeout``; SQLite and others unchanged."""
+    if db.get("ENGINE") != "django.db.backends.postgresql":
+        return db
+    options = {**db.get("OPTIONS", {})}
+    if connect_timeout > 0:
+        options.setdefault("connect_timeout", connect_timeout)  # a connect_timeout in DATABASE_URL wins
+    return {**db, "ENGINE": "inklusive_quartiere.operations.postgresql", "OPTIONS": options}
