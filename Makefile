@@ -6,8 +6,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: bench-pdf bench-catalogue run test install install-test frontend system-test-deps migrate demo lint \
-        test-sqlite test-postgres test-browser check-migrations messages clean
+.PHONY: bench bench-pdf bench-catalogue run test install install-test frontend system-test-deps migrate demo lint \
+        test-sqlite test-postgres test-production test-browser check-migrations messages clean
 
 ## make run: install, build the front end, migrate, load the demo content and serve the site.
 run: install frontend migrate demo
@@ -21,7 +21,7 @@ run: install frontend migrate demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: install everything (also Chromium and Java when missing), then lint and all three passes.
-test: install-test frontend system-test-deps lint check-migrations test-sqlite test-postgres test-browser
+test: install-test frontend system-test-deps lint check-migrations test-sqlite test-postgres test-production test-browser
 	@echo "All test passes finished."
 
 $(BIN)/python:
@@ -43,12 +43,14 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 install-test: $(VENV)/.installed-test node_modules/.installed
 
-frontend: build/static/css/main.css build/pdf-fonts/.done
-build/static/css/main.css: node_modules/.installed frontend/build.mjs $(wildcard frontend/scss/*.scss) $(wildcard frontend/js/*.js)
+## Built into the package (inklusive_quartiere/built/, never committed) so that it travels in the wheel.
+BUILT := inklusive_quartiere/built
+frontend: $(BUILT)/static/css/main.css $(BUILT)/pdf-fonts/.done
+$(BUILT)/static/css/main.css: node_modules/.installed frontend/build.mjs $(wildcard frontend/scss/*.scss) $(wildcard frontend/js/*.js)
 	npm run --silent build
 
 # TrueType copies of the fonts for the PDF renderer (WeasyPrint loads them far faster than WOFF2).
-build/pdf-fonts/.done: build/static/css/main.css | $(VENV)/.installed
+$(BUILT)/pdf-fonts/.done: $(BUILT)/static/css/main.css | $(VENV)/.installed
 	$(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'inklusive_quartiere.settings.dev'); django.setup(); from inklusive_quartiere.steckbriefe.pdf import ensure_pdf_fonts; ensure_pdf_fonts()"
 	touch $@
 
@@ -79,7 +81,7 @@ check-migrations: install-test
 
 test-sqlite: install-test
 	@echo "== Pass 1: SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m "not browser" -p no:cacheprovider
+	env -u DATABASE_URL $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m "not browser and not production" -p no:cacheprovider
 
 test-postgres: install-test
 	@echo "== Pass 2: PostgreSQL =="
@@ -88,7 +90,15 @@ test-postgres: install-test
 	  if [ "$$CI" = "true" ]; then echo "CI=true: an unreachable PostgreSQL fails the run."; exit 1; fi; \
 	  echo "Skipping the PostgreSQL pass (set DATABASE_URL or start PostgreSQL on 127.0.0.1:5432)."; exit 0; \
 	fi; \
-	DATABASE_URL=$$url $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m "not browser" -p no:cacheprovider
+	DATABASE_URL=$$url $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m "not browser and not production" -p no:cacheprovider
+
+## The production path (docs/deployment.md): the wheel installed without the source tree, collectstatic, migrate,
+## check --deploy, gunicorn with the production settings on a fresh PostgreSQL database and Redis (db 13), a crawl of
+## every page type. Unreachable PostgreSQL or Redis: skipped with a message, a failure under CI=true.
+test-production: install-test frontend
+	@echo "== Production path: wheel, collectstatic, migrate, check --deploy, gunicorn on PostgreSQL + Redis =="
+	$(BIN)/pytest --ds=inklusive_quartiere.settings.test -m production -p no:cacheprovider -rsP \
+	  inklusive_quartiere/testing/test_production.py
 
 test-browser: install-test frontend system-test-deps
 	@echo "== Pass 3: browser (Playwright + Chromium, axe-core, Nu Html Checker) =="
@@ -108,6 +118,19 @@ bench-pdf: install frontend
 
 bench-catalogue: install frontend
 	$(BIN)/python bench/catalogue.py --sizes 10000 100000 --databases sqlite postgres
+
+## make bench: the site under gunicorn (production settings, 2 sync workers) against nginx serving the same bytes,
+## page cache warm and off, p99 at 64 connections, queries per page at 10 and 10 000 Steckbriefe (bench/web.py).
+## Needs wrk, nginx and redis-server (installed with apt-get when run as root); PostgreSQL is skipped when unreachable.
+bench: install frontend
+	@for tool in wrk nginx redis-server; do \
+	  if ! command -v $$tool >/dev/null; then \
+	    if [ "$$(id -u)" = "0" ]; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx redis-server >/dev/null; break; \
+	    else echo "make bench needs wrk, nginx and redis-server: sudo apt-get install wrk nginx redis-server"; exit 1; fi; \
+	  fi; \
+	done
+	$(BIN)/python bench/web.py --databases sqlite postgres
 
 clean:
 	rm -rf build node_modules $(VENV)

@@ -1,12 +1,13 @@
 // Builds the site's CSS from KERN UX's SCSS sources (only the components we use) and copies the
-// self-hosted fonts. Output goes to build/static/, which Django serves as static files.
+// self-hosted fonts and scripts. Output goes to inklusive_quartiere/built/static/ (STATICFILES_DIRS): inside the
+// Python package, so that it travels in the wheel (`pip wheel .`, `pip install .`); never committed.
 import { compile } from "sass";
-import { copyFileSync, cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const out = join(root, "build", "static");
+const out = join(root, "inklusive_quartiere", "built", "static");
 const kern = join(root, "node_modules", "@kern-ux", "native");
 
 mkdirSync(join(out, "css"), { recursive: true });
@@ -35,13 +36,19 @@ for (const face of ["Regular", "Italic", "SemiBold", "Bold"]) {
 }
 // Our own scripts (progressive enhancement only) and Leaflet, loaded by the map only after consent.
 mkdirSync(join(out, "js"), { recursive: true });
+// Source-map comments are removed: the maps are not shipped (Leaflet's points to sources npm does not contain), and
+// `collectstatic` with the hashed-name storage of production refuses a file whose map it cannot find.
+const withoutSourceMap = (text) => text.replace(/^[ \t]*(\/\/|\/\*)[#@] sourceMappingURL=.*$/gm, "");
+function copyScript(source, target) {
+  writeFileSync(target, withoutSourceMap(readFileSync(source, "utf8")));
+}
 for (const name of readdirSync(join(root, "frontend", "js"))) {
-  copyFileSync(join(root, "frontend", "js", name), join(out, "js", name));
+  copyScript(join(root, "frontend", "js", name), join(out, "js", name));
 }
 const leaflet = join(root, "node_modules", "leaflet", "dist");
 mkdirSync(join(out, "vendor", "leaflet"), { recursive: true });
 for (const name of ["leaflet.js", "leaflet.css"]) {
-  copyFileSync(join(leaflet, name), join(out, "vendor", "leaflet", name));
+  copyScript(join(leaflet, name), join(out, "vendor", "leaflet", name));
 }
 cpSync(join(leaflet, "images"), join(out, "vendor", "leaflet", "images"), { recursive: true });
 console.log(`built ${join(out, "css", "main.css")} (${result.css.length} bytes)`);

@@ -15,4 +15,7 @@ class VerifyUserMiddleware(BaseVerifyUserMiddleware):
         "password_reset_done",
         "password_reset_confirm",
         "password_reset_complete",
+        # Health and readiness checks (operations/health.py) answer whoever asks, a session cookie or not.
+        "healthz",
+        "readyz",
     ]

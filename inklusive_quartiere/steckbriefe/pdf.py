@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from .presentation import detail_context
 
-WEB_FONT_DIR = Path(settings.BASE_DIR) / "build" / "static" / "fonts"
+WEB_FONT_DIR = Path(settings.FRONTEND_BUILD_DIR) / "static" / "fonts"
 # TrueType copies of the web fonts: WeasyPrint would otherwise rebuild each WOFF2 font (≈0.5 s each) per process.
-FONT_DIR = Path(settings.BASE_DIR) / "build" / "pdf-fonts"
+# Made by `make frontend` and shipped in the wheel beside the web fonts.
+FONT_DIR = Path(settings.FRONTEND_BUILD_DIR) / "pdf-fonts"
 CSS_FILE = Path(__file__).parent / "pdf.css"
 
 
@@ -50,14 +51,17 @@ def render_steckbrief_pdf(page, request) -> bytes:
     return pdf
 
 
-def ensure_pdf_fonts() -> None:
-    """Convert the self-hosted WOFF2 fonts to TrueType once (make run/test do it at build time)."""
+def ensure_pdf_fonts(rebuild_stale: bool = True) -> None:
+    """Convert the self-hosted WOFF2 fonts to TrueType once (make run/test do it at build time).
+
+    At run time (``rebuild_stale=False``) only missing fonts are converted: in an installed package the file times
+    say nothing about staleness (the installer writes both files), and its directory may not be writable."""
     from fontTools.ttLib import TTFont
 
     FONT_DIR.mkdir(parents=True, exist_ok=True)
     for source in sorted(WEB_FONT_DIR.glob("*.woff2")):
         target = FONT_DIR / f"{source.stem}.ttf"
-        if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        if target.exists() and (not rebuild_stale or target.stat().st_mtime >= source.stat().st_mtime):
             continue
         font = TTFont(source)
         font.flavor = None
@@ -72,7 +76,7 @@ def _stylesheet():
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    ensure_pdf_fonts()
+    ensure_pdf_fonts(rebuild_stale=False)
     font_config = FontConfiguration()  # needed for the @font-face rules to apply
     font_dir = FONT_DIR.as_uri()
     css = CSS(
