@@ -16,3 +16,8 @@ class CoreConfig(AppConfig):
         # description a person writes for the place the image is used. So nothing is pre-filled: the editor writes
         # the alt text or ticks "dekorativ" (core.blocks.AltTextImageBlock).
         AbstractImage.default_alt_text = property(lambda image: "")
+
+        # The anonymous page cache follows every change a page shows (core/page_cache.py).
+        from .page_cache_signals import connect
+
+        connect()

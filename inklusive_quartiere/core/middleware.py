@@ -1,7 +1,6 @@
-"""Response headers decided in one place: content security policy and cache rules."""
+"""Response headers: content security policy here; cache rules in core/page_cache.py (``PageCacheMiddleware``)."""
 
 from django.conf import settings
-from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
 ADMIN_PREFIXES = ("/admin/",)
 
@@ -37,11 +36,7 @@ class ResponsePolicyMiddleware:
         if not is_admin and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = settings.CONTENT_SECURITY_POLICY
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-
-        # Anything shown to a signed-in person, and the editor, is never kept by a shared cache.
-        user = getattr(request, "user", None)
-        if is_admin or (user is not None and user.is_authenticated):
-            add_never_cache_headers(response)
-            patch_cache_control(response, private=True)
-        patch_vary_headers(response, ["Cookie"])
+        # Cache rules (private, no-store for signed-in visitors and the editor; public, s-maxage and ETag for pages
+        # anonymous visitors may share; Vary: Cookie) are decided in one place: core.page_cache.PageCacheMiddleware,
+        # which sits outside the session and CSRF middleware and so sees every cookie a response sets.
         return response

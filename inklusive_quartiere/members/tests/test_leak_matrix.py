@@ -216,6 +216,39 @@ def test_reader_channels(persona_client, secret, channel):
             assert "Nur für Mitglieder" in html  # members see that what they found is not public
 
 
+# -- the anonymous page cache (core/page_cache.py) ---------------------------------------------------------
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_page_cache_never_carries_a_page_across_personas(secret, channel):
+    """Each reader channel asked by a member, then twice anonymously (the second answer from the page cache where
+    the page is cacheable), then by the member again: the anonymous answers never show the secret, the member's
+    answers always do and never come from the cache."""
+    from inklusive_quartiere.core.page_cache import HEADER
+
+    member = Client()
+    user = User.objects.create_user("leak-cache-member", password="x" * 16)
+    user.groups.add(Group.objects.get(name=MEMBERS))
+    member.force_login(user)
+    anonymous = Client()
+
+    def shows_secret(response) -> bool:
+        if channel == "pdf":
+            return response.status_code == 200
+        html = response.content.decode(errors="replace")
+        return secret.page.url in html or f"{MARKER}-Werkstatt" in html or 'value="nussfonds"' in html
+
+    before = CHANNELS[channel](member, secret)
+    first = CHANNELS[channel](anonymous, secret)
+    second = CHANNELS[channel](anonymous, secret)
+    after = CHANNELS[channel](member, secret)
+    for response in (before, after):
+        assert shows_secret(response), channel
+        assert HEADER not in response and _private(response)
+    for response in (first, second):
+        assert not shows_secret(response), channel
+    if first.status_code == 200:
+        assert second[HEADER] == "hit", channel  # the anonymous copy really is shared
+
+
 @pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
 def test_sitemap_never_lists_members_only_pages(persona_client, secret):
     _persona, client = persona_client
