@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from inklusive_quartiere.core.forms import SitePageForm
+from inklusive_quartiere.core.routing import ServedPageMixin
 
 
 class SearchDocument(models.Model):
@@ -57,7 +58,7 @@ class IndexState(models.Model):
             cls.objects.get_or_create(pk=1, defaults={"version": 1, "token": token})
 
 
-class CataloguePage(RoutablePageMixin, Page):
+class CataloguePage(ServedPageMixin, RoutablePageMixin, Page):
     """The Steckbrief catalogue (/steckbriefe/): filters, counts and German full-text search."""
 
     base_form_class = SitePageForm

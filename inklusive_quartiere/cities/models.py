@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from inklusive_quartiere.core.forms import SitePageForm
 from inklusive_quartiere.core.models import ExampleContentMixin
+from inklusive_quartiere.core.routing import ServedPageMixin
 from inklusive_quartiere.core.visibility import visible_pages
 
 from .forms import CityOwnedForm
@@ -52,7 +53,7 @@ def size_band_for(inhabitants: int | None) -> str | None:
     return SizeBand.CITY
 
 
-class CityIndexPage(Page):
+class CityIndexPage(ServedPageMixin, Page):
     """Overview of one network's cities (StadtLabore / StadtLabore vor Ort)."""
 
     base_form_class = SitePageForm
@@ -159,6 +160,8 @@ class CityPage(ExampleContentMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("network")]
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = ["steckbriefe.SteckbriefPage"]
+    # Joined in when the page is served (core.routing): the contact box and the city's film with its player.
+    serve_select_related = ("contact", "film", "film__video", "film__poster")
 
     class Meta:
         verbose_name = _("Stadt")

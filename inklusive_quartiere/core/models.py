@@ -10,10 +10,12 @@ from wagtail.search import index
 
 from .blocks import BodyStreamBlock
 from .forms import SitePageForm
+from .routing import FastRoutingMixin, ServedPageMixin
 
 
-class ExampleContentMixin(models.Model):
-    """Invented demo content carries a visible "Beispielinhalt" note on the page."""
+class ExampleContentMixin(ServedPageMixin, models.Model):
+    """Invented demo content carries a visible "Beispielinhalt" note on the page. (The base of nearly every page
+    type: it also brings ``ServedPageMixin``, the privacy check in one query, ``core.routing``.)"""
 
     is_example = models.BooleanField(
         _("Beispielinhalt"),
@@ -28,7 +30,7 @@ class ExampleContentMixin(models.Model):
         abstract = True
 
 
-class HomePage(ExampleContentMixin, Page):
+class HomePage(FastRoutingMixin, ExampleContentMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
     body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Inhalt"))
 
@@ -44,10 +46,12 @@ class HomePage(ExampleContentMixin, Page):
         verbose_name_plural = _("Startseiten")
 
     def get_context(self, request, *args, **kwargs):
+        from .summaries import with_summaries
         from .visibility import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["teasers"] = visible_pages(request.user, self.get_children().in_menu()).specific()
+        # The sections with their introductions in one query (core/summaries.py), whatever their page types.
+        context["teasers"] = with_summaries(visible_pages(request.user, self.get_children().in_menu()))
         return context
 
 
@@ -161,6 +165,25 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Kontakt und Pflichtseiten")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's per-request settings object, read from the cache keyed by the content token (every save of
+        the settings or a site renews it, ``core.chrome``) instead of from the database on every page."""
+        from wagtail.models import Site
+
+        from . import chrome
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = chrome.shared(request, "settings", str(site.pk), lambda: cls.for_site(site))
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     def footer_links(self):
         """(label, page) pairs in the order the footer shows them; unset or unpublished pages are left out."""

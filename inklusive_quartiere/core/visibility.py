@@ -16,8 +16,7 @@ the catalogue's in-memory engine) and ``failed_restrictions_q`` (SQL, used by ``
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Substr
+from django.db.models import CharField, Exists, Expression, OuterRef, Q
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 # Deeper page trees than this are not supported by the rule's SQL encoding (a test guards the demo tree).
@@ -60,12 +59,37 @@ def failed_restrictions_q(user, model=PageViewRestriction) -> Q:
     return failed
 
 
+class PathPrefixes(Expression):
+    """``path[:steplen]``, ``path[:2 * steplen]`` … ``path[:MAX_DEPTH * steplen]`` as the list of an SQL ``IN (…)``:
+    the same SQL as ``[Substr(path, 1, steplen * n) for n in 1..MAX_DEPTH]``, but compiled once instead of
+    MAX_DEPTH times (the rule is part of every listing; the list cost about 4 ms of Python per query)."""
+
+    def __init__(self, expression, steplen: int):
+        super().__init__(output_field=CharField())
+        self.source = expression
+        self.steplen = steplen
+
+    def get_source_expressions(self):
+        return [self.source]
+
+    def set_source_expressions(self, expressions):
+        (self.source,) = expressions
+
+    def as_sql(self, compiler, connection, function="SUBSTRING"):
+        sql, params = compiler.compile(self.source)
+        parts = [f"{function}({sql}, 1, {self.steplen * level})" for level in range(1, MAX_DEPTH + 1)]
+        return ", ".join(parts), tuple(params) * MAX_DEPTH
+
+    def as_sqlite(self, compiler, connection):
+        return self.as_sql(compiler, connection, function="SUBSTR")
+
+
 def hidden_q(user) -> Q:
     """A Q on pages: true for every page inside a section this user may not see."""
     # A restriction covers a page when it sits on the page itself or on one of its ancestors, i.e. when the
     # restricted page's path is a prefix of the page's path. The prefixes are listed explicitly so that the
     # database can use the unique index on path instead of comparing against every restriction.
-    prefixes = [Substr(OuterRef("path"), 1, Page.steplen * level) for level in range(1, MAX_DEPTH + 1)]
+    prefixes = PathPrefixes(OuterRef("path"), Page.steplen)
     covering = PageViewRestriction.objects.filter(failed_restrictions_q(user)).filter(page__path__in=prefixes)
     return Q(Exists(covering))
 
@@ -101,8 +125,19 @@ def hidden_among(user, paths) -> set[str]:
 
 
 def can_view(user, page: Page) -> bool:
-    """Whether the user may see this one page (same rule as ``visible_pages``)."""
-    return visible_pages(user, Page.objects.filter(pk=page.pk)).exists()
+    """Whether the user may see this one page (same rule as ``visible_pages``).
+
+    A page being served already holds the restrictions on it and its ancestors (``core.routing``: by path
+    prefix, as here); then the rule's Python encoding decides without another query."""
+    restrictions = page.__dict__.get("_iq_view_restrictions")
+    if restrictions is None:
+        return visible_pages(user, Page.objects.filter(pk=page.pk)).exists()
+    if not page.live:
+        return False
+    group_ids = user_group_ids(user)
+    return all(
+        user_passes(r.restriction_type, {g.pk for g in r.groups.all()}, user, group_ids) for r in restrictions
+    )
 
 
 # -- collections: documents and images ----------------------------------------------------------------------
@@ -113,7 +148,7 @@ def can_view(user, page: Page) -> bool:
 def hidden_collections_q(user, prefix: str = "") -> Q:
     """A Q on collections (or, with ``prefix="collection__"``, on documents/images): true where the visitor
     may not see the files."""
-    prefixes = [Substr(OuterRef(f"{prefix}path"), 1, Collection.steplen * level) for level in range(1, MAX_DEPTH + 1)]
+    prefixes = PathPrefixes(OuterRef(f"{prefix}path"), Collection.steplen)
     covering = CollectionViewRestriction.objects.filter(failed_restrictions_q(user, CollectionViewRestriction))
     return Q(Exists(covering.filter(collection__path__in=prefixes)))
 
@@ -131,6 +166,24 @@ def visible_files(user, queryset):
 def hidden_collection_ids(user) -> frozenset[int]:
     """The collections whose files this user may not see (collections are few: one query for all)."""
     return frozenset(Collection.objects.filter(hidden_collections_q(user)).values_list("pk", flat=True))
+
+
+def hidden_collection_ids_for(request, *, as_anonymous: bool = False) -> frozenset[int]:
+    """``hidden_collection_ids`` of the request's visitor (or, with ``as_anonymous``, of a visitor who is not signed
+    in: the "Nur für Mitglieder" label), computed once per request. Not cached across requests: moving a collection
+    (treebeard's ``move``) sends no signal that could invalidate such a cache."""
+    from django.contrib.auth.models import AnonymousUser
+
+    user = getattr(request, "user", None) if request is not None else None
+    signed_in = user is not None and user.is_authenticated
+    if request is None:
+        return hidden_collection_ids(AnonymousUser() if as_anonymous or not signed_in else user)
+    # A visitor who is not signed in sees exactly what an anonymous visitor sees: one value serves both questions.
+    key = "public" if as_anonymous and signed_in else "visitor"
+    memo = request.__dict__.setdefault("_iq_hidden_collections", {})
+    if key not in memo:
+        memo[key] = hidden_collection_ids(AnonymousUser() if key == "public" else user)
+    return memo[key]
 
 
 def can_view_collection(user, collection) -> bool:

@@ -235,6 +235,8 @@ class EventPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentMixin,
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # Joined in when the page is served (core.routing).
+    serve_select_related = ("topic",)
 
     class Meta:
         verbose_name = _("Werkstatt / Veranstaltung")

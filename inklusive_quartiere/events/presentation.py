@@ -10,10 +10,10 @@ from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
+from wagtail.models import Site
 
-from inklusive_quartiere.core.visibility import hidden_among, is_members_only, visible_files, visible_pages
+from inklusive_quartiere.core import chrome
+from inklusive_quartiere.core.visibility import hidden_among, hidden_collection_ids_for, is_members_only, visible_pages
 
 from . import dates
 from .models import EventPage
@@ -30,9 +30,7 @@ def page_number(raw: str) -> tuple[int, str]:
     return 1, _("Die Seitenzahl „%(page)s“ ist ungültig; gezeigt wird die erste Seite.") % {"page": raw[:20]}
 
 
-def _items(events, request) -> list[dict]:
-    events = list(events)
-    members_only = hidden_among(AnonymousUser(), [event.path for event in events])
+def _items(events, request, members_only: set[str]) -> list[dict]:
     return [
         {
             "page": event,
@@ -63,38 +61,40 @@ def index_context(index_page, request) -> dict:
             raise Http404(_("Diese Seite der vergangenen Termine gibt es nicht."))
         number = 1
     past_page = paginator.page(number)
+    upcoming = list(upcoming) if number == 1 else []
+    past = list(past_page.object_list)
+    # The "Nur für Mitglieder" labels of both lists in one query.
+    members_only = hidden_among(AnonymousUser(), [event.path for event in upcoming + past])
     return {
         "message": message,
-        "upcoming": _items(upcoming, request) if number == 1 else [],
+        "upcoming": _items(upcoming, request, members_only),
         "show_upcoming": number == 1,
-        "past": _items(past_page.object_list, request),
+        "past": _items(past, request, members_only),
         "past_page": past_page,
         "ical_url": index_page.ical_url(request),
     }
 
 
 # -- the event page ---------------------------------------------------------------------------------------
-def _downloads(page, user) -> list[dict]:
-    """The page's documents this visitor may see, in order; members-only ones carry a flag for the label."""
+def _downloads(page, request) -> list[dict]:
+    """The page's documents this visitor may see, in order; members-only ones carry a flag for the label. (Which
+    collections a visitor may not see: from the visibility rule, once per request.)"""
     documents = [block.value for block in page.downloads if block.value is not None]
-    ids = [document.pk for document in documents]
-    model = get_document_model()
-    visible = set(visible_files(user, model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
-    public = set(visible_files(AnonymousUser(), model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    hidden = hidden_collection_ids_for(request)
+    hidden_from_public = hidden_collection_ids_for(request, as_anonymous=True)
     return [
-        {"document": document, "members_only": document.pk not in public}
+        {"document": document, "members_only": document.collection_id in hidden_from_public}
         for document in documents
-        if document.pk in visible
+        if document.collection_id not in hidden
     ]
 
 
-def _gallery(page, user) -> list:
+def _gallery(page, request) -> list:
     """The gallery's figures whose image this visitor may see (an image in a members-only collection is left
     out for everybody else: its alt text and caption would describe it)."""
     blocks = [block for block in page.gallery if block.value and block.value.get("image") is not None]
-    ids = [block.value["image"].pk for block in blocks]
-    visible = set(visible_files(user, get_image_model().objects.filter(pk__in=ids)).values_list("pk", flat=True))
-    return [block for block in blocks if block.value["image"].pk in visible]
+    hidden = hidden_collection_ids_for(request)
+    return [block for block in blocks if block.value["image"].collection_id not in hidden]
 
 
 def _related(page, user) -> list[dict]:
@@ -106,17 +106,23 @@ def _related(page, user) -> list[dict]:
 def _topic_url(topic, request) -> str:
     from inklusive_quartiere.catalogue.models import CataloguePage
 
-    catalogue = CataloguePage.objects.live().first()
-    if topic is None or catalogue is None:
+    if topic is None:
         return ""
-    return catalogue.get_url(request) + catalogue.reverse_subpage("category", kwargs={"slug": topic.slug})
+
+    def catalogue_url():  # the same for every visitor; changes only with a publish (core.chrome)
+        catalogue = CataloguePage.objects.live().first()
+        return catalogue.get_url(request) if catalogue is not None else ""
+
+    site = Site.find_for_request(request)
+    base = chrome.shared(request, "catalogue-url", str(site.pk if site else 0), catalogue_url)
+    return base + CataloguePage.get_resolver().reverse("category", slug=topic.slug) if base else ""
 
 
 def detail_context(page, request) -> dict:
     user = request.user
     related = _related(page, user)
-    downloads = _downloads(page, user)
-    gallery = _gallery(page, user)
+    downloads = _downloads(page, request)
+    gallery = _gallery(page, request)
     topic = page.topic
     candidates = [
         ("programm", _("Programm"), bool(page.programme)),

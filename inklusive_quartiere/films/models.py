@@ -55,7 +55,7 @@ class FilmIndexPage(ExampleContentMixin, Page):
         from .presentation import film_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["films"] = film_cards(request.user, FilmPage.objects.child_of(self))
+        context["films"] = film_cards(request.user, FilmPage.objects.child_of(self), request)
         return context
 
 
@@ -128,6 +128,8 @@ class FilmPage(RoutablePageMixin, CaptionedVideoMixin, ExampleContentMixin, Page
 
     parent_page_types = ["films.FilmIndexPage"]
     subpage_types = []
+    # Joined in when the page is served (core.routing): the player and the city link.
+    serve_select_related = ("video", "poster", "city")
 
     class Meta:
         verbose_name = _("Film")
@@ -297,6 +299,7 @@ class SignLanguagePage(CaptionedVideoMixin, ExampleContentMixin, Page):
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count = 1
+    serve_select_related = ("video",)  # joined in when the page is served (core.routing)
 
     class Meta:
         verbose_name = _("Gebärdensprache-Seite")

@@ -46,6 +46,16 @@ def poster_url(film, filter_spec: str = POSTER_FILTER) -> str:
     return ""
 
 
+def _file_visible(user, file, request=None) -> bool:
+    """``can_view_collection`` for the file's collection; with the request, from the collections the visitor may not
+    see (the same rule, one query per request for all files)."""
+    from inklusive_quartiere.core.visibility import hidden_collection_ids_for
+
+    if request is None:
+        return can_view_collection(user, file.collection)
+    return file.collection_id not in hidden_collection_ids_for(request)
+
+
 def visible_film(user, film):
     """The film if this visitor may see its page, else None (for links and embeds on other pages)."""
     if film is None:
@@ -54,7 +64,7 @@ def visible_film(user, film):
     return film if can_view(user, film) else None
 
 
-def captioned_video_context(page, user, *, labels: dict) -> dict | None:
+def captioned_video_context(page, user, *, labels: dict, request=None) -> dict | None:
     """What films/includes/captioned_video.html shows of a page's captioned video, or None when hidden.
 
     ``labels``: the visible texts (``video``: aria-label of the player, ``transcript``: summary of the
@@ -63,7 +73,7 @@ def captioned_video_context(page, user, *, labels: dict) -> dict | None:
     if visible_film(user, page) is None:
         return None
     video = page.video if page.video_id else None
-    video_visible = video is not None and can_view_collection(user, video.collection)
+    video_visible = video is not None and _file_visible(user, video, request)
     extension = (video.file_extension.upper() if video else "") or "MP4"
     return {
         "video_page": page,
@@ -78,12 +88,13 @@ def captioned_video_context(page, user, *, labels: dict) -> dict | None:
     }
 
 
-def player_context(film, user) -> dict | None:
+def player_context(film, user, request=None) -> dict | None:
     """Everything the film player include needs, or None when the visitor may not see the film."""
     title = film.title if film is not None else ""
     player = captioned_video_context(
         film,
         user,
+        request=request,
         labels={
             "video": _("Video: %(title)s") % {"title": title},
             "transcript": _("Transkript zum Film „%(title)s“") % {"title": title},
@@ -102,6 +113,7 @@ def sign_language_context(page, request) -> dict:
     player = captioned_video_context(
         page,
         request.user,
+        request=request,
         labels={
             "video": _("Video in Deutscher Gebärdensprache"),
             "transcript": "",  # the page shows the written version under a heading of its own
@@ -125,7 +137,7 @@ def film_page_context(page, request) -> dict:
     }
 
 
-def film_cards(user, queryset) -> list[dict]:
+def film_cards(user, queryset, request=None) -> list[dict]:
     """The films this visitor may see, in the order of the page tree (editors sort them there)."""
     films = list(visible_pages(user, queryset).select_related("video", "poster", "city").order_by("path"))
     members_only = hidden_among(AnonymousUser(), [film.path for film in films]) if user.is_authenticated else set()
@@ -137,7 +149,7 @@ def film_cards(user, queryset) -> list[dict]:
         if film.poster_id and film.poster:
             image_url = film.poster.get_rendition(CARD_FILTER).url
             image_alt = film.poster_alt
-        elif video is not None and video.thumbnail and can_view_collection(user, video.collection):
+        elif video is not None and video.thumbnail and _file_visible(user, video, request):
             image_url = video.thumbnail.url
         cards.append(
             {

@@ -12,9 +12,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
-from wagtail.images import get_image_model
 
-from inklusive_quartiere.core.visibility import hidden_among, visible_files, visible_pages
+from inklusive_quartiere.core.visibility import hidden_among, visible_pages
 
 from .models import NewsCategory, NewsPage
 
@@ -65,12 +64,32 @@ def categories_of(pages) -> dict[int, list[NewsCategory]]:
     return result
 
 
-def visible_image_ids(user, figures) -> set[int]:
-    """Which of these figures' images the visitor may see (an image from a members-only collection is left out)."""
-    ids = {figure["image"].pk for figure in figures if figure is not None}
-    if not ids:
+def visible_image_ids(request, figures) -> set[int]:
+    """Which of these figures' images the visitor may see (an image from a members-only collection is left out;
+    the collections the visitor may not see are computed once per request)."""
+    from inklusive_quartiere.core.visibility import hidden_collection_ids_for
+
+    images = [figure["image"] for figure in figures if figure is not None]
+    if not images:
         return set()
-    return set(visible_files(user, get_image_model().objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    hidden = hidden_collection_ids_for(request)
+    return {image.pk for image in images if image.collection_id not in hidden}
+
+
+def lead_figures(pages) -> dict[int, object]:
+    """Each page's lead figure (``NewsPage.lead_figure``), the images of all of them read in one query."""
+    block = NewsPage._meta.get_field("image").stream_block
+    raw = {}
+    for page in pages:
+        first = next((item for item in page.image.raw_data if item.get("type") == "figure"), None)
+        raw[page.pk] = first["value"] if first else None
+    with_values = [pk for pk, value in raw.items() if value is not None]
+    values = block.child_blocks["figure"].bulk_to_python([raw[pk] for pk in with_values])
+    figures = dict.fromkeys(raw)
+    for pk, value in zip(with_values, values, strict=True):
+        if value and value.get("image"):
+            figures[pk] = value
+    return figures
 
 
 def category_url(base_url: str, slug: str) -> str:
@@ -117,8 +136,8 @@ def listing_context(index, request) -> dict:
 
     categories = categories_of(pages)
     members_only = hidden_among(AnonymousUser(), [p.path for p in pages]) if user.is_authenticated else set()
-    figures = {page.pk: page.lead_figure for page in pages}
-    shown_images = visible_image_ids(user, figures.values())
+    figures = lead_figures(pages)
+    shown_images = visible_image_ids(request, figures.values())
     base_url = index.get_url(request)
     items = [
         {

@@ -15,7 +15,7 @@ def json_ld(page, request, categories, figure) -> str:
     from inklusive_quartiere.core.models import SiteSettings
 
     site = Site.find_for_request(request)
-    publisher = SiteSettings.for_site(site).organisation if site else ""
+    publisher = SiteSettings.for_request(request).organisation if site else ""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -44,7 +44,7 @@ def detail_context(page, request) -> dict:
     index_url = index.get_url(request)
     categories = sorted(page.categories.all(), key=lambda c: c.name)
     figure = page.lead_figure
-    if figure is not None and not visible_image_ids(request.user, [figure]):
+    if figure is not None and not visible_image_ids(request, [figure]):
         figure = None
     related = page.visible_related_steckbriefe(request.user)  # in the editor's order
     return {

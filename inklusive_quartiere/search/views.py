@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from inklusive_quartiere.catalogue.engine import get_engine
 from inklusive_quartiere.catalogue.listing import highlight
+from inklusive_quartiere.core.summaries import summary_of, with_summaries
 from inklusive_quartiere.core.visibility import visible_pages
 
 from .analyzer import analyze_query
@@ -37,11 +38,12 @@ def search(request):
             number = 1
         page_obj = paginator.page(number)
         ids = [int(engine.page_ids[i]) for i in page_obj.object_list]
-        pages = {p.pk: p for p in visible_pages(request.user, Page.objects.filter(pk__in=ids)).specific()}
+        # One query whatever kinds of page the results hold (core/summaries.py).
+        pages = {p.pk: p for p in with_summaries(visible_pages(request.user, Page.objects.filter(pk__in=ids)))}
         context["items"] = [
             {
                 "page": pages[i],
-                "kind": pages[i]._meta.verbose_name,
+                "kind": pages[i].specific_class._meta.verbose_name,
                 "title": highlight(pages[i].title, result.terms),
                 "summary": highlight(_summary(pages[i]), result.terms),
                 "members_only": engine.is_restricted(i),
@@ -61,5 +63,5 @@ def search(request):
 
 
 def _summary(page) -> str:
-    text = getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description or ""
+    text = summary_of(page)
     return text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + " …"

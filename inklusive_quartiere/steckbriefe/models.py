@@ -206,6 +206,8 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
 
     parent_page_types = ["cities.CityPage"]
     subpage_types = []
+    # Joined in when the page is served (core.routing): the contact person box.
+    serve_select_related = ("contact",)
 
     class Meta:
         verbose_name = _("Steckbrief")
@@ -255,6 +257,10 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
     def city(self):
         from inklusive_quartiere.cities.models import CityPage
 
+        # Served pages know their parent already (core.routing); elsewhere it is one query.
+        parent = self.__dict__.get("_cached_parent_obj")
+        if isinstance(parent, CityPage) and parent.path == self.path[: -self.steplen]:
+            return parent
         return CityPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     @property

@@ -75,7 +75,57 @@ def json_ld(page, request, city, categories) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
+TAXONOMY_FIELDS = ("categories", "target_groups", "funding_programmes", "neighbourhoods")
+
+
+def prefetch_taxonomies(page) -> None:
+    """Categories, target groups, funding programmes and neighbourhoods of a saved page in one query (UNION ALL,
+    each in its model's order), put where ``page.<field>.all()`` finds them (Django's prefetch cache). Relations the
+    page holds in memory (preview, revision) are left alone; they need no query anyway."""
+    from django.db.models import CharField, F, IntegerField, Value
+
+    if page.pk is None:
+        return
+    in_memory = getattr(page, "_cluster_related_objects", {})
+    prefetched = page.__dict__.setdefault("_prefetched_objects_cache", {})
+    names = [name for name in TAXONOMY_FIELDS if name not in in_memory and name not in prefetched]
+    if not names:
+        return
+    branches = []
+    for kind, name in enumerate(names):
+        model = page._meta.get_field(name).related_model
+        has_city = any(f.name == "city" for f in model._meta.concrete_fields)
+        has_slug = any(f.name == "slug" for f in model._meta.concrete_fields)
+        branches.append(
+            getattr(page, name)
+            .get_live_queryset()
+            .order_by()
+            .annotate(
+                iq_kind=Value(kind, output_field=IntegerField()),
+                iq_city=F("city__title") if has_city else Value("", output_field=CharField()),
+                iq_sort=F("sort_order"),
+                iq_name=F("name"),
+                iq_id=F("pk"),
+                iq_slug=F("slug") if has_slug else Value("", output_field=CharField()),
+            )
+            .values_list("iq_kind", "iq_city", "iq_sort", "iq_name", "iq_id", "iq_slug")
+        )
+    rows = branches[0].union(*branches[1:], all=True).order_by("iq_kind", "iq_city", "iq_sort", "iq_name")
+    found: dict[int, list] = {kind: [] for kind in range(len(names))}
+    for kind, _city, sort_order, item_name, pk, slug in rows:
+        model = page._meta.get_field(names[kind]).related_model
+        data = {"id": pk, "sort_order": sort_order, "name": item_name, "slug": slug}
+        fields = [f.attname for f in model._meta.concrete_fields if f.attname in data]
+        found[kind].append(model.from_db(rows.db, fields, [data[f] for f in fields]))
+    for kind, name in enumerate(names):
+        queryset = getattr(page, name).get_live_queryset()
+        queryset._result_cache = found[kind]
+        queryset._prefetch_done = True
+        prefetched[name] = queryset
+
+
 def detail_context(page, request) -> dict:
+    prefetch_taxonomies(page)
     city = page.city
     categories = list(page.categories.all())
     target_groups = list(page.target_groups.all())

@@ -62,19 +62,35 @@ class RelatedSteckbriefeMixin:
         return [link.target_id for link in getattr(self, RELATED_NAME).all() if link.target_id]
 
     def visible_related_steckbriefe(self, user) -> list:
-        """The linked Steckbriefe this visitor may see (``core.visibility``), each once, in the editor's order."""
+        """The linked Steckbriefe this visitor may see (``core.visibility``), each once, in the editor's order.
+
+        A saved page's links are read in the same query as the pages (one query); a page held in memory (preview,
+        revision) uses its own list of links."""
+        from django.db.models import OuterRef, Subquery
+
         from inklusive_quartiere.core.visibility import visible_pages
 
         from .models import SteckbriefPage
 
-        ids = list(dict.fromkeys(self.related_steckbrief_ids()))
-        if not ids:
-            return []
-        pages = visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids)).only(
-            "id", "title", "url_path", "summary", "path", "depth"
+        fields = ("id", "title", "url_path", "summary", "path", "depth")
+        if self.pk is None or RELATED_NAME in getattr(self, "_cluster_related_objects", {}):
+            ids = list(dict.fromkeys(self.related_steckbrief_ids()))
+            if not ids:
+                return []
+            pages = visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids)).only(*fields)
+            found = {page.pk: page for page in pages}
+            return [found[pk] for pk in ids if pk in found]
+        links = type(self)._meta.get_field(RELATED_NAME).related_model.objects.filter(page=self)
+        # Each page's first link: as the links' own order (sort_order, then the order they were stored in).
+        first_link = links.filter(target=OuterRef("pk")).order_by("sort_order", "pk")[:1]
+        pages = (
+            visible_pages(user, SteckbriefPage.objects.filter(pk__in=links.values("target_id")))
+            .annotate(
+                link_sort=Subquery(first_link.values("sort_order")), link_pk=Subquery(first_link.values("pk"))
+            )
+            .only(*fields)
         )
-        found = {page.pk: page for page in pages}
-        return [found[pk] for pk in ids if pk in found]
+        return sorted(pages, key=lambda page: (page.link_sort is None, page.link_sort or 0, page.link_pk))
 
     def set_related_steckbriefe(self, steckbriefe) -> None:
         link_model = type(self)._meta.get_field(RELATED_NAME).related_model

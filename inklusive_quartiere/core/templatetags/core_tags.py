@@ -2,7 +2,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from .. import chrome
-from ..visibility import visible_pages
+from ..visibility import hidden_collection_ids_for, visible_pages
 
 register = template.Library()
 
@@ -46,7 +46,7 @@ def main_nav(context):
         return {**item, "current": "page" if is_current else ("true" if is_ancestor else "")}
 
     items = []
-    for item in chrome.for_anonymous(request, "nav", str(site.pk if site else 0), compute):
+    for item in chrome.per_visibility(request, "nav", str(site.pk if site else 0), compute):
         items.append({**mark(item), "children": [mark(child) for child in item["children"]]})
     return {"items": items, "request": request}
 
@@ -69,7 +69,8 @@ def breadcrumbs(context, page=None, extra_label=None):
         return [{"title": p.title, "url": p.get_url(request), "is_root": p.depth <= 2} for p in pages]
 
     key = f"{site.pk if site else 0}:{page.path if isinstance(page, Page) else '-'}"
-    return {"trail": chrome.for_anonymous(request, "crumbs", key, compute), "extra_label": extra_label}
+    # The ancestors' titles and addresses are the same for everybody who may see the page.
+    return {"trail": chrome.shared(request, "crumbs", key, compute), "extra_label": extra_label}
 
 
 @register.simple_tag(takes_context=True)
@@ -81,10 +82,10 @@ def footer_links(context):
     def compute():
         from ..models import SiteSettings
 
-        settings = SiteSettings.for_site(site) if site else None
+        settings = SiteSettings.for_request(request) if site else None
         return [(str(label), p.get_url(request)) for label, p in settings.footer_links()] if settings else []
 
-    return chrome.for_anonymous(request, "footer", str(site.pk if site else 0), compute)
+    return chrome.shared(request, "footer", str(site.pk if site else 0), compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -96,12 +97,12 @@ def service_links(context):
     def compute():
         from ..models import SiteSettings
 
-        settings = SiteSettings.for_site(site) if site else None
+        settings = SiteSettings.for_request(request) if site else None
         return (
             [(kind, str(label), p.get_url(request)) for kind, label, p in settings.service_links()] if settings else []
         )
 
-    return chrome.for_anonymous(request, "service", str(site.pk if site else 0), compute)
+    return chrome.shared(request, "service", str(site.pk if site else 0), compute)
 
 
 @register.inclusion_tag("core/includes/pagination.html", takes_context=True)
@@ -161,32 +162,14 @@ def kern_widget(field):
 def file_visible(context, file) -> bool:
     """``{% file_visible document as show %}``: may this visitor see the document or image (collection privacy,
     the one rule)? One query per request for all files (the hidden collections are computed once)."""
-    from ..visibility import hidden_collection_ids
-
     if not file:
         return False
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    return file.collection_id not in _per_request(request, "hidden", lambda: hidden_collection_ids(user))
+    return file.collection_id not in hidden_collection_ids_for(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
 def file_members_only(context, file) -> bool:
     """``{% file_members_only document as label %}``: is the file in a members-only collection?"""
-    from django.contrib.auth.models import AnonymousUser
-
-    from ..visibility import hidden_collection_ids
-
     if not file:
         return False
-    request = context.get("request")
-    return file.collection_id in _per_request(request, "public-hidden", lambda: hidden_collection_ids(AnonymousUser()))
-
-
-def _per_request(request, name, compute):
-    if request is None:
-        return compute()
-    cache = request.__dict__.setdefault("_iq_file_visibility", {})
-    if name not in cache:
-        cache[name] = compute()
-    return cache[name]
+    return file.collection_id in hidden_collection_ids_for(context.get("request"), as_anonymous=True)

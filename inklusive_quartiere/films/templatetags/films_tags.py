@@ -32,4 +32,4 @@ def film_player_data(context, film):
     """What films/includes/film_player.html shows, or None when the visitor may not see the film."""
     if film is None:
         return None
-    return player_context(getattr(film, "specific", film), _user(context))
+    return player_context(getattr(film, "specific", film), _user(context), context.get("request"))
