@@ -13,6 +13,7 @@ from inklusive_quartiere.core.sitemap import VisiblePagesSitemap
 from inklusive_quartiere.search import views as search_views
 
 urlpatterns = [
+    path("", include("inklusive_quartiere.operations.urls")),
     # Two of Wagtail's page chooser views, limited to the pages the editor may see (in front of Wagtail's own).
     path("admin/", include(admin_url_overrides)),
     path("admin/", include(wagtailadmin_urls)),

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import cache_config, env_bool, env_int, env_list, env_str
+from .env import cache_config, database_config, env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "inklusive_quartiere.members",
     "inklusive_quartiere.accessibility",
     "inklusive_quartiere.feedback",
+    "inklusive_quartiere.operations",
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -59,9 +60,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Database deadlines for the whole request (the 503 itself comes from core.views.server_error).
+    "inklusive_quartiere.operations.database.DatabaseFaultMiddleware",
     "inklusive_quartiere.core.middleware.HeaderNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The one place for Cache-Control, and where anonymous pages enter the page cache (core/page_cache.py): it must
+    # see every cookie the session, CSRF and message middleware set, and leave WhiteNoise's static headers alone.
+    "inklusive_quartiere.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,9 +78,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inklusive_quartiere.core.middleware.ResponsePolicyMiddleware",
+    # Answers anonymous visitors from the page cache (after authentication and messages: it must know who asks).
+    "inklusive_quartiere.core.page_cache.FetchFromPageCacheMiddleware",
     # Files served by Wagtail's document view are handed out inert, as core.media does for /media/.
     "inklusive_quartiere.core.media.DocumentFileMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Pages: the site and its root page from the cache instead of two queries per page view (core/routing.py).
+    "inklusive_quartiere.core.routing.SiteRootMiddleware",
     # Brute-force protection on every login form (must come last).
     "axes.middleware.AxesMiddleware",
 ]
@@ -114,9 +124,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that is down or frozen answers 503 within seconds (operations/database.py). Connecting gives up after
+# DATABASE_CONNECT_TIMEOUT s (PostgreSQL, min. 2); in a request every statement after DATABASE_STATEMENT_TIMEOUT s
+# (0 = none; production: 4), cut on the client side half a second later if the server does not answer at all;
+# after a failure a process waits DATABASE_RETRY_INTERVAL s before it connects again.
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 0)
+DATABASE_RETRY_INTERVAL = env_int("DATABASE_RETRY_INTERVAL", 5)
+DATABASES["default"] = database_config(DATABASES["default"], DATABASE_CONNECT_TIMEOUT)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config(env_str("CACHE_URL", env_str("REDIS_URL", "")))}
+# Anonymous page cache (core/page_cache.py): pages kept in the default cache for PAGE_CACHE_TIMEOUT s (invalidated
+# precisely on every change they show); nginx or a CDN may keep them PAGE_CACHE_SECONDS s (s-maxage).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 60 * 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -134,8 +157,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
-# Built front-end assets (KERN UX CSS and fonts, made by `npm run build`); never committed.
-STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
+# Built front-end assets (KERN UX CSS, fonts, scripts, Leaflet: `npm run build`; the PDF's TrueType fonts: `make
+# frontend`), inside the package so that they travel in the wheel (`pip install .`); never committed.
+FRONTEND_BUILD_DIR = PROJECT_DIR / "built"
+STATICFILES_DIRS = [FRONTEND_BUILD_DIR / "static"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 
