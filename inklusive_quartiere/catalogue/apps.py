@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from inklusive_quartiere.core import registry
+
 
 class CatalogueConfig(AppConfig):
     name = "inklusive_quartiere.catalogue"
@@ -8,4 +10,9 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Katalog und Suche")
 
     def ready(self):
+        # deferred: ready() runs once every app's models are loaded; these modules import models
         from . import signals  # noqa: F401
+        from .listing import city_listing_context
+
+        # The city page (cities app, below the catalogue) shows the catalogue's listing with the city fixed.
+        registry.add_page_context("cities.CityPage", city_listing_context)
