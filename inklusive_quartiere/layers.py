@@ -14,6 +14,7 @@ current.
 
 import ast
 import pathlib
+import re
 from dataclasses import dataclass
 
 PACKAGE = "inklusive_quartiere"
@@ -41,12 +42,14 @@ SIDEWAYS: frozenset[tuple[str, str]] = frozenset()
 ROOT = "(root)"
 ROOT_MODULES = ("settings", "urls", "wsgi", "layers", "tests", "__init__")
 
+NOQA = re.compile(r"^noqa(:\s*[A-Z]+[0-9]+(,\s*[A-Z]+[0-9]+)*)?")
+
 RANK = {app: rank for rank, layer in enumerate(LAYERS) for app in layer}
 
 
 def may_import(importer: str, imported: str, *, test_module: bool = False) -> bool:
     """May code of app ``importer`` import app ``imported``? (Both app names, or ``ROOT``.)"""
-    if importer == imported or importer == ROOT:
+    if importer in (imported, ROOT):
         return True
     if imported == ROOT or importer not in RANK or imported not in RANK:
         return False
@@ -94,32 +97,68 @@ def project_imports(package_dir: pathlib.Path = PACKAGE_DIR) -> list[Import]:
         parts = path.relative_to(package_dir).parts
         if "migrations" in parts:
             continue
-        source = path.read_text(encoding="utf-8")
-        lines = source.splitlines()
-        importer = app_of(parts)
-        test_module = is_test_module(parts)
-
-        def visit(node, in_function):
-            for child in ast.iter_child_nodes(node):
-                for module in _imported_modules(child, parts):
-                    line = child.lineno
-                    commented = "#" in lines[line - 1] or (line > 1 and lines[line - 2].lstrip().startswith("#"))
-                    found.append(
-                        Import(
-                            path=pathlib.Path(*parts),
-                            line=line,
-                            importer=importer,
-                            imported=app_of(tuple(module.split("."))),
-                            module=module,
-                            in_function=in_function,
-                            test_module=test_module,
-                            commented=commented,
-                        )
-                    )
-                visit(child, in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda))
-
-        visit(ast.parse(source, filename=str(path)), False)
+        found.extend(_module_imports(path, parts))
     return found
+
+
+def _module_imports(path: pathlib.Path, parts: tuple[str, ...]) -> list[Import]:
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    importer = app_of(parts)
+    test_module = is_test_module(parts)
+    found = []
+
+    def has_comment(statement) -> bool:
+        line = statement.lineno
+        above = lines[line - 2].lstrip() if line > 1 else ""
+        own = lines[line - 1 : statement.end_lineno]
+        return any(_says_why(text) for text in own) or (above.startswith("#") and _says_why(above))
+
+    # A comment above a group of imports (one after the other, as isort keeps them) speaks for the whole group.
+    group_commented = {}
+    for node in ast.walk(ast.parse(source, filename=str(path))):
+        for body in (getattr(node, "body", None), getattr(node, "orelse", None), getattr(node, "finalbody", None)):
+            if not isinstance(body, list):
+                continue
+            run: list = []
+            for statement in [*body, None]:
+                if isinstance(statement, ast.Import | ast.ImportFrom):
+                    run.append(statement)
+                    continue
+                if run:
+                    commented = any(has_comment(member) for member in run)
+                    group_commented.update({(member.lineno, member.col_offset): commented for member in run})
+                run = []
+
+    def visit(node, in_function):
+        for child in ast.iter_child_nodes(node):
+            for module in _imported_modules(child, parts):
+                line = child.lineno
+                commented = group_commented.get((line, child.col_offset), has_comment(child))
+                found.append(
+                    Import(
+                        path=pathlib.Path(*parts),
+                        line=line,
+                        importer=importer,
+                        imported=app_of(tuple(module.split("."))),
+                        module=module,
+                        in_function=in_function,
+                        test_module=test_module,
+                        commented=commented,
+                    )
+                )
+            visit(child, in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda))
+
+    visit(ast.parse(source, filename=str(path)), False)
+    return found
+
+
+def _says_why(line: str) -> bool:
+    """A comment with words in it; a bare ``# noqa: F401`` says nothing."""
+    if "#" not in line:
+        return False
+    comment = line.split("#", 1)[1].strip()
+    return bool(NOQA.sub("", comment).strip(" -:;"))
 
 
 def _imported_modules(node, parts: tuple[str, ...]) -> list[str]:
