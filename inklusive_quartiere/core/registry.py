@@ -15,7 +15,9 @@ that owns the feature registers it here, and core asks the registry:
   of a lower app shows but a higher app computes (the city page's Steckbrief listing comes from the catalogue).
   The page type asks with ``page_context(page, request)`` in its ``get_context``.
 
-Registering twice (tests reload apps) keeps one entry.
+Registering twice (tests reload apps) keeps one entry. The page cache has its own two declarations, next to the
+rule they feed (``core/page_cache.py``): ``register_page_type`` (what a page type shows besides itself) and
+``register_shown_model`` (snippets pages show).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from inklusive_quartiere.core import registry
+from inklusive_quartiere.core.page_cache import register_page_type
 
 
 class FilmsConfig(AppConfig):
@@ -17,3 +18,8 @@ class FilmsConfig(AppConfig):
 
         signals.connect()
         registry.add_media_lookup(CAPTIONS_UPLOAD_TO, captions_access)
+
+        # What the anonymous page cache evicts when something changes (core/page_cache.py).
+        register_page_type("films.FilmIndexPage")
+        register_page_type("films.FilmPage")
+        register_page_type("films.SignLanguagePage")
