@@ -233,7 +233,8 @@ def cycles(edges: set[tuple[str, str]]) -> list[list[str]]:
 
 def app_graph_diagram(imports: list[Import] | None = None) -> str:
     """A Mermaid diagram of the stack: one box per layer, bottom to top, and an arrow for each app-to-app import
-    of production code (``a --> b``: a imports b). ``docs/architecture.md`` embeds it."""
+    of production code (``a --> b``: a imports b; a dotted arrow marked "upward" breaks the order).
+    ``docs/architecture.md`` embeds it."""
     if imports is None:
         imports = project_imports()
     edges = sorted(
@@ -243,10 +244,10 @@ def app_graph_diagram(imports: list[Import] | None = None) -> str:
     for rank, layer in enumerate(LAYERS):
         if layer == ("testing",):
             continue  # test support only: it may import everything, nothing in production imports it
-        lines.append(f'    subgraph layer{rank + 1}["{rank + 1}"]')
+        lines.append(f'    subgraph layer{rank + 1}["layer {rank + 1}"]')
         lines.extend(f"        {app}" for app in layer)
         lines.append("    end")
-    lines.extend(f"    {a} --> {b}" for a, b in edges)
+    lines.extend(f"    {a} --> {b}" if may_import(a, b) else f"    {a} -. upward .-> {b}" for a, b in edges)
     return "\n".join(lines) + "\n"
 
 
