@@ -9,7 +9,7 @@ def _admin_hooks_loaded_in_german():
     in the language active at that moment (Wagtail's redirect filters call gettext at import, its snippet choosers
     fill in "Choose another …" when registered). Creating the test database runs `migrate`, which switches
     translations off, and would be that moment: load them in German first, as a web process does on its first
-    request (core/tests/test_editor_language.py would otherwise find English)."""
+    request (tests/test_editor_language.py would otherwise find English)."""
     from django.conf import settings
     from django.utils import translation
     from wagtail import hooks

@@ -7,10 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from inklusive_quartiere.catalogue import views as catalogue_views
 from inklusive_quartiere.core.editor_channels import admin_url_overrides
 from inklusive_quartiere.core.media import serve_media
 from inklusive_quartiere.core.sitemap import VisiblePagesSitemap
-from inklusive_quartiere.search import views as search_views
 
 urlpatterns = [
     path("", include("inklusive_quartiere.operations.urls")),
@@ -18,7 +18,7 @@ urlpatterns = [
     path("admin/", include(admin_url_overrides)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("suche/", search_views.search, name="search"),
+    path("suche/", catalogue_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"seiten": VisiblePagesSitemap}}, name="sitemap"),
     path("", include("inklusive_quartiere.members.urls")),
     path("", include("inklusive_quartiere.feedback.urls")),

@@ -11,6 +11,7 @@ from inklusive_quartiere.core.forms import SitePageForm
 
 class AccessibilityStatementPageForm(SitePageForm):
     def clean(self):
+        # deferred: the models import this form (base_form_class)
         from .models import statement_publication_errors
 
         cleaned_data = super().clean()

@@ -20,10 +20,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from inklusive_quartiere.core.models import ExampleContentMixin
+from inklusive_quartiere.core.models import ExampleContentMixin, SiteSettings
+from inklusive_quartiere.core.visibility import visible_pages
 
 from .blocks import REASON_DISPROPORTIONATE, REASON_NOT_FIXED, EasyLanguageStreamBlock, KnownBarriersBlock
 from .forms import AccessibilityStatementPageForm
+from .links import feedback_url
 
 STATEMENT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -330,9 +332,6 @@ class AccessibilityStatementPage(ExampleContentMixin, Page):
         return {"title": self.title, "summary": self.intro, "body": body}
 
     def get_context(self, request, *args, **kwargs):
-        from inklusive_quartiere.core.models import SiteSettings
-
-        from .links import feedback_url
 
         context = super().get_context(request, *args, **kwargs)
         site_settings = SiteSettings.for_request(request)
@@ -366,8 +365,6 @@ class EasyLanguagePage(ExampleContentMixin, Page):
         verbose_name_plural = _("Seiten in Leichter Sprache")
 
     def get_context(self, request, *args, **kwargs):
-        from inklusive_quartiere.core.visibility import visible_pages
-
         context = super().get_context(request, *args, **kwargs)
         context["children"] = visible_pages(request.user, self.get_children()).specific()
         return context

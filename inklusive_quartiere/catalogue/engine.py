@@ -20,8 +20,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from inklusive_quartiere.cities.models import CityPage, size_band_for
+from inklusive_quartiere.core.chrome import content_token
 from inklusive_quartiere.core.visibility import user_group_ids, user_passes
 from inklusive_quartiere.search.analyzer import QueryWord, fold, stem, within_one_edit
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
 
 from .facets import FACETS, STUMBLING_VALUE
 from .models import SearchDocument
@@ -119,10 +123,6 @@ class Engine:
                 self.postings[term] = (unique_docs.astype(np.int32), weights[order][first])
 
     def _load_facets(self) -> None:
-        from inklusive_quartiere.cities.models import CityPage, size_band_for
-        from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-        from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
-
         n = self.n
         self.is_steckbrief = self.kind_codes == (
             self.kind_names.index(STECKBRIEF) if STECKBRIEF in self.kind_names else -1
@@ -398,7 +398,6 @@ _engine: Engine | None = None
 def get_engine(request=None) -> Engine:
     """The current engine for this process, rebuilt when the index changed (checked once per request)."""
     global _engine
-    from inklusive_quartiere.core.chrome import content_token
 
     token = content_token(request)
     engine = _engine

@@ -7,6 +7,8 @@ from wagtail.models import Page
 
 from inklusive_quartiere.search.analyzer import document_terms
 
+from .models import IndexState, SearchDocument
+
 # Page types that are never search results.
 EXCLUDED_MODELS = {"page", "cataloguepage"}
 
@@ -30,8 +32,6 @@ def fields_for(page) -> dict[str, str]:
 
 
 def index_page(page: Page) -> None:
-    from .models import SearchDocument
-
     page = page.specific
     kind = page._meta.model_name
     if kind in EXCLUDED_MODELS or page.depth <= 1:
@@ -52,8 +52,6 @@ def index_page(page: Page) -> None:
 
 
 def rebuild_index(stdout=None) -> int:
-    from .models import IndexState, SearchDocument
-
     SearchDocument.objects.exclude(page__live=True).delete()
     count = 0
     for page in Page.objects.live().filter(depth__gt=1).specific().iterator(chunk_size=500):

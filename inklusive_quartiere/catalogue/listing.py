@@ -15,14 +15,16 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
-from django.utils.html import escape, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from inklusive_quartiere.core.visibility import hidden_among
-from inklusive_quartiere.search.analyzer import analyze_query, tokenize
+from inklusive_quartiere.search.analyzer import analyze_query
+from inklusive_quartiere.search.highlight import highlight
 from inklusive_quartiere.search.query import clean_query
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
 from .engine import STECKBRIEF, get_engine
 from .facets import FACETS, FACETS_BY_PARAM, SORTS, STUMBLING_LABEL
@@ -82,20 +84,6 @@ def parse(get: QueryDict, values: FacetValues, fixed: dict[str, list[str]] | Non
     return query
 
 
-def highlight(text: str, terms: set[str]) -> str:
-    """HTML-escaped text with every word whose terms matched the query wrapped in <mark>."""
-    if not text:
-        return ""
-    out, last = [], 0
-    for token in tokenize(text):
-        if terms.intersection(token.terms):
-            out.append(escape(text[last : token.start]))
-            out.append(f"<mark>{escape(token.text)}</mark>")
-            last = token.end
-    out.append(escape(text[last:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
-
-
 def _site_root_path(request) -> str:
     """The url_path of the site's root page (cached by Wagtail), to turn url_paths into relative URLs."""
     site = Site.find_for_request(request)
@@ -117,6 +105,12 @@ def _url(base_url: str, get: QueryDict, **changes) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"{base_url}?{encoded}" if encoded else base_url
+
+
+def city_listing_context(city, request) -> dict:
+    """The listing on a city page: the catalogue with the city fixed, same filters, counts and search as
+    /steckbriefe/ (registered for ``cities.CityPage`` in ``CatalogueConfig.ready``)."""
+    return catalogue_context(request, base_url=city.url, fixed={"stadt": [city.slug]})
 
 
 def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None = None) -> dict:
@@ -230,8 +224,6 @@ def _options_html(param: str, options: list[dict]) -> str:
 
 def _load_items(engine, user, ids: list[int], terms: set[str], site_root_path: str = "/") -> list[dict]:
     """The result cards: one query for the texts, everything else (city, status, categories) from the engine."""
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-
     rows = list(
         SteckbriefPage.objects.filter(pk__in=ids, live=True).values_list("id", "url_path", "title", "summary", "path")
     )

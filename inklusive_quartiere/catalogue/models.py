@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from inklusive_quartiere.core.forms import SitePageForm
 from inklusive_quartiere.core.routing import ServedPageMixin
+from inklusive_quartiere.steckbriefe.taxonomy import Category
 
 
 class SearchDocument(models.Model):
@@ -80,8 +81,6 @@ class CataloguePage(ServedPageMixin, RoutablePageMixin, Page):
 
     def menu_children(self, request) -> list[dict]:
         """The main navigation's sub-menu for the catalogue: one entry per category."""
-        from inklusive_quartiere.steckbriefe.taxonomy import Category
-
         base = self.get_url(request)
         return [
             {"title": name, "url": f"{base}kategorie/{slug}/", "path": ""}
@@ -90,6 +89,7 @@ class CataloguePage(ServedPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
+        # deferred: the listing imports the engine, which imports these models
         from .listing import catalogue_context
 
         return self.render(request, context_overrides=catalogue_context(request, base_url=self.url))
@@ -97,8 +97,7 @@ class CataloguePage(ServedPageMixin, RoutablePageMixin, Page):
     @path("kategorie/<slug:slug>/")
     def category(self, request, slug):
         """One category's Steckbriefe: the same listing with the category fixed."""
-        from inklusive_quartiere.steckbriefe.taxonomy import Category
-
+        # deferred: the listing imports the engine, which imports these models
         from .listing import catalogue_context
 
         category = get_object_or_404(Category, slug=slug)

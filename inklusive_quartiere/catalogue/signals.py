@@ -5,6 +5,9 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from inklusive_quartiere.core.models import SiteSettings
+from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
+
 from .indexing import index_page
 from .models import IndexState, SearchDocument
 
@@ -55,8 +58,6 @@ def connect_related():
     """Taxonomy (facet values), and what the cached page chrome shows: sites and the site settings' links."""
     from wagtail.models import Site
 
-    from inklusive_quartiere.core.models import SiteSettings
-    from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
 
     for model in (Category, TargetGroup, FundingProgramme, SiteSettings, Site):
         post_save.connect(_related_changed, sender=model, dispatch_uid=f"catalogue-{model.__name__}-save")

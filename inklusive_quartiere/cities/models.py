@@ -12,12 +12,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from inklusive_quartiere.core import registry
 from inklusive_quartiere.core.forms import SitePageForm
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.routing import ServedPageMixin
 from inklusive_quartiere.core.visibility import visible_pages
 
 from .forms import CityOwnedForm
+from .map import csp_with_tiles, map_context, tile_settings
 
 
 class Network(models.TextChoices):
@@ -71,8 +73,6 @@ class CityIndexPage(ServedPageMixin, Page):
         verbose_name_plural = _("Städteübersichten")
 
     def get_context(self, request, *args, **kwargs):
-        from .map import map_context
-
         context = super().get_context(request, *args, **kwargs)
         cities = list(visible_pages(request.user, CityPage.objects.child_of(self)).order_by("title"))
         context["cities"] = cities
@@ -81,8 +81,6 @@ class CityIndexPage(ServedPageMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         from django.conf import settings
-
-        from .map import csp_with_tiles, tile_settings
 
         response = super().serve(request, *args, **kwargs)
         tiles = tile_settings()
@@ -213,12 +211,11 @@ class CityPage(ExampleContentMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from inklusive_quartiere.catalogue.listing import catalogue_context
-
         context = super().get_context(request, *args, **kwargs)
         context["neighbourhoods"] = list(self.shown_neighbourhoods(request.user))
-        # The catalogue's listing with this city fixed: same filters, counts and search as /steckbriefe/.
-        context.update(catalogue_context(request, base_url=self.url, fixed={"stadt": [self.slug]}))
+        # The catalogue's listing with this city fixed: same filters, counts and search as /steckbriefe/ (the
+        # catalogue app registers it, catalogue/apps.py).
+        context.update(registry.page_context(self, request))
         return context
 
 

@@ -53,6 +53,7 @@ def city_scope(user) -> CityScope:
     cached = getattr(user, "_iq_city_scope", None)
     if cached is not None:
         return cached
+    # deferred: the models import this module (through cities/forms.py)
     from .models import CityIndexPage, CityPage
 
     editable_paths = editable_roots(user)  # the subtrees her groups may edit (None: the whole tree)
@@ -74,6 +75,7 @@ def city_scope(user) -> CityScope:
 
 def cities_for(user):
     """The city pages this user works for, in tree order (for form choices)."""
+    # deferred: the models import this module (through cities/forms.py)
     from .models import CityPage
 
     scope = city_scope(user)
@@ -83,6 +85,7 @@ def cities_for(user):
 
 def city_of_page(page: Page):
     """The city page a page belongs to (itself, or the city above it), or None."""
+    # deferred: the models import this module (through cities/forms.py)
     from .models import CityPage
 
     if page is None or not getattr(page, "path", None):

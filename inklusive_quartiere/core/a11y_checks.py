@@ -208,6 +208,7 @@ logger = logging.getLogger(__name__)
 
 def _is_link_text_block(block) -> bool:
     """A block that holds the text of a link (``core.blocks.LinkTextBlock``), recognised by its type."""
+    # deferred: blocks imports this module
     from .blocks import LinkTextBlock
 
     return isinstance(block, LinkTextBlock)

@@ -43,7 +43,7 @@ class BooleanBlockComparison(BlockComparison):
 
 class YesNoBlock(blocks.BooleanBlock):
     """Wagtail's BooleanBlock, shown as "Ja"/"Nein" when an editor compares two versions. Every BooleanBlock in our
-    StreamFields is one of these (core/tests/test_compare.py walks them)."""
+    StreamFields is one of these (tests/test_compare.py walks them)."""
 
     def get_comparison_class(self):
         return BooleanBlockComparison

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .publishing import members_only_image_problems
+from .visibility import is_members_only
 
 # -- month and year ------------------------------------------------------------------------------------------------
 
@@ -134,8 +135,6 @@ class SitePageForm(WagtailAdminPageForm):
         return parts[2] if parts else None
 
     def is_public_page(self) -> bool:
-        from .visibility import is_members_only
-
         if self.instance.pk:
             return not is_members_only(self.instance)
         parent = getattr(self, "parent_page", None)

@@ -1,15 +1,16 @@
 """Uploaded files under MEDIA_URL, served only after the visibility rule has been asked.
 
 Every file under MEDIA_ROOT belongs to a Wagtail object: an original image, one of its renditions, a
-document, a video or audio item of wagtailmedia (or its thumbnail), or the captions of a film page. The view
+document, a video or audio item of wagtailmedia (or its thumbnail), or a file field of a page (film captions). The view
 finds that object, asks ``core.visibility`` whether the visitor may see it, and only then hands out the bytes:
 
 - ``documents/…``: never served from here; redirected to Wagtail's document view, which runs the same check
   (and counts the download). A guessed file path therefore reveals nothing.
 - ``images/…`` (renditions) and ``original_images/…``: served when the image's collection is visible.
 - ``media/…`` and ``media_thumbnails/…`` (wagtailmedia): served when the media item's collection is visible.
-- ``films/captions/…`` (WebVTT captions of a film page or the sign language page): served when that page is
-  visible.
+- prefixes the apps above core register (``core/registry.py``), such as ``films/captions/…`` (WebVTT captions of
+  a film page or the sign language page, films app): served when the app's lookup allows it, for files of pages
+  when the page is visible (``page_file_access``).
 - anything else: 404.
 
 How the bytes travel is configuration: in the embedded mode Django streams the file (byte ranges included,
@@ -30,7 +31,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
@@ -42,6 +42,7 @@ from django.views.decorators.http import require_safe
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from . import registry
 from .upload_types import protect_file_response
 from .visibility import can_view_collection, is_members_only_collection, visible_pages
 
@@ -97,31 +98,25 @@ def _media_item(user, name: str) -> Access:
     return _collection_access(user, item.collection)
 
 
-# Page types whose ``captions`` file field stores under films/captions/ (films.captioned.CaptionedVideoMixin).
-CAPTIONED_PAGE_MODELS = ("films.FilmPage", "films.SignLanguagePage")
+def page_file_access(user, owners) -> Access:
+    """A file stored in a file field of pages (``owners``, the pages whose field holds it): visible with the page
+    (live, and no view restriction the visitor fails)."""
+    if not owners.exists():
+        raise Http404
+    return Access(
+        allowed=visible_pages(user, owners).exists(),
+        members_only=not visible_pages(AnonymousUser(), owners).exists(),
+    )
 
 
-def _film_captions(user, name: str) -> Access:
-    """Captions of a film page or the sign language page: visible with the page (live, and no view
-    restriction the visitor fails)."""
-    for label in CAPTIONED_PAGE_MODELS:
-        owners = apps.get_model(label).objects.filter(captions=name)
-        if owners.exists():
-            return Access(
-                allowed=visible_pages(user, owners).exists(),
-                members_only=not visible_pages(AnonymousUser(), owners).exists(),
-            )
-    raise Http404
-
-
-# Path prefix (the model's upload_to) → lookup. The first match decides; anything else is a 404.
+# Path prefix (the model's upload_to) → lookup. The first match decides; anything else is a 404. Apps add the
+# prefixes of their own file fields through the registry (films: films/captions/, core/registry.py).
 LOOKUPS = (
     ("documents/", _document),
     ("original_images/", _original_image),
     ("images/", _rendition),
     ("media/", _media_item),
     ("media_thumbnails/", _media_item),
-    ("films/captions/", _film_captions),
 )
 
 
@@ -180,7 +175,8 @@ def serve_media(request, path: str):
     name = posixpath.normpath(path).lstrip("/")
     if name.startswith("..") or name != path.lstrip("/"):
         raise Http404
-    lookup = next((lookup for prefix, lookup in LOOKUPS if name.startswith(prefix)), None)
+    lookups = (*LOOKUPS, *registry.media_lookups())
+    lookup = next((lookup for prefix, lookup in lookups if name.startswith(prefix)), None)
     if lookup is None:
         raise Http404
     access = lookup(request.user, name)
@@ -189,9 +185,7 @@ def serve_media(request, path: str):
     if not access.allowed:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        from inklusive_quartiere.members.restricted import members_only_response
-
-        return members_only_response(request)
+        return registry.members_only_response(request)
     content_type = _content_type(name)
     accel_prefix = getattr(settings, "MEDIA_ACCEL_REDIRECT", "")
     if accel_prefix:

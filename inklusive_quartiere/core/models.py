@@ -8,9 +8,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import chrome
 from .blocks import BodyStreamBlock
 from .forms import SitePageForm
 from .routing import FastRoutingMixin, ServedPageMixin
+from .summaries import with_summaries
+from .visibility import visible_pages
 
 
 class ExampleContentMixin(ServedPageMixin, models.Model):
@@ -46,9 +49,6 @@ class HomePage(FastRoutingMixin, ExampleContentMixin, Page):
         verbose_name_plural = _("Startseiten")
 
     def get_context(self, request, *args, **kwargs):
-        from .summaries import with_summaries
-        from .visibility import visible_pages
-
         context = super().get_context(request, *args, **kwargs)
         # The sections with their introductions in one query (core/summaries.py), whatever their page types.
         context["teasers"] = with_summaries(visible_pages(request.user, self.get_children().in_menu()))
@@ -73,8 +73,6 @@ class ContentPage(ExampleContentMixin, Page):
         verbose_name_plural = _("Inhaltsseiten")
 
     def get_context(self, request, *args, **kwargs):
-        from .visibility import visible_pages
-
         context = super().get_context(request, *args, **kwargs)
         context["children"] = visible_pages(request.user, self.get_children()).specific()
         return context
@@ -171,8 +169,6 @@ class SiteSettings(BaseSiteSetting):
         """Wagtail's per-request settings object, read from the cache keyed by the content token (every save of
         the settings or a site renews it, ``core.chrome``) instead of from the database on every page."""
         from wagtail.models import Site
-
-        from . import chrome
 
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):

@@ -120,37 +120,32 @@ HEADER = "X-Page-Cache"
 PARENT = "parent"
 # What a page type shows besides itself, its children (``children:``) and what it refers to (reference index):
 # ``PARENT`` (the parent page's content) or a page model whose every page it may list (``kind:<label>``).
+# core names no feature app: each app declares its page types from its ``AppConfig.ready()``
+# (``register_page_type``); an app that adds to another app's page declares what it adds (the catalogue's listing
+# on the city page).
 PAGE_DEPENDENCIES: dict[str, tuple[str, ...]] = {
     "core.homepage": (),  # teasers: its children in menus
     "core.contentpage": (),  # its children
-    "catalogue.cataloguepage": ("steckbriefe.steckbriefpage",),
-    "cities.cityindexpage": (),  # its cities
-    # The catalogue's listing with the city fixed: facet values and hints come from every Steckbrief.
-    "cities.citypage": ("steckbriefe.steckbriefpage",),
-    "steckbriefe.steckbriefpage": (PARENT,),  # the key facts show the city
-    "events.eventindexpage": (),
-    "events.eventpage": (),
-    "news.newsindexpage": (),
-    "news.newspage": (),
-    "films.filmindexpage": (),
-    "films.filmpage": (),
-    "films.signlanguagepage": (),
-    "accessibility.accessibilitystatementpage": (),
-    "accessibility.easylanguagepage": (),
 }
-# Snippets, files and other objects pages show: a change evicts the pages that refer to them.
-SHOWN_MODELS = frozenset(
-    {
-        "steckbriefe.category",
-        "steckbriefe.targetgroup",
-        "steckbriefe.fundingprogramme",
-        "steckbriefe.contactperson",
-        "cities.neighbourhood",
-        "news.newscategory",
-    }
-)
+# Snippets and other objects pages show: a change evicts the pages that refer to them (``register_shown_model``).
+SHOWN_MODELS: set[str] = set()
 # Objects the navigation shows (the catalogue's sub-menu lists the categories).
-NAV_MODELS = frozenset({"steckbriefe.category"})
+NAV_MODELS: set[str] = set()
+
+
+def register_page_type(label: str, *depends_on: str) -> None:
+    """Declare a page type (``"app.Model"``) and what it shows besides itself: ``PARENT`` or page labels whose every
+    page it may list. Declaring a type again adds to what it shows."""
+    known = PAGE_DEPENDENCIES.get(label.lower(), ())
+    added = tuple(item if item == PARENT else item.lower() for item in depends_on)
+    PAGE_DEPENDENCIES[label.lower()] = (*known, *(item for item in added if item not in known))
+
+
+def register_shown_model(label: str, *, in_navigation: bool = False) -> None:
+    """Declare a model (a snippet) whose objects pages show; ``in_navigation``: the menus show them as well."""
+    SHOWN_MODELS.add(label.lower())
+    if in_navigation:
+        NAV_MODELS.add(label.lower())
 # Page fields whose saving changes nothing a visitor sees (Wagtail's draft and lock bookkeeping).
 QUIET_PAGE_FIELDS = frozenset(
     {

@@ -19,6 +19,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from wagtail.signals import post_page_move
 
 from . import page_cache
+from .models import SiteSettings
 
 PRINT_FIELDS = ("title", "url_path", "live", "show_in_menus")
 
@@ -129,8 +130,6 @@ def _menu_depths() -> set[int]:
 
 
 def _settings_page_ids() -> set[int]:
-    from .models import SiteSettings
-
     names = [
         field.attname
         for field in SiteSettings._meta.concrete_fields

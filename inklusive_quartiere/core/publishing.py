@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
+from .visibility import hidden_collection_ids, is_members_only
+
 
 def _messages(error: ValidationError) -> list[str]:
     if hasattr(error, "error_dict"):
@@ -66,8 +68,6 @@ def members_only_image_problems(values) -> list[str]:
     from django.contrib.auth.models import AnonymousUser
     from django.utils.translation import gettext as _
 
-    from .visibility import hidden_collection_ids
-
     images = {image.pk: image for value in values for image in _images_in(value) if image is not None}
     if not images:
         return []
@@ -85,8 +85,6 @@ def members_only_image_problems(values) -> list[str]:
 
 
 def page_members_only_image_problems(page) -> list[str]:
-    from .visibility import is_members_only
-
     if is_members_only(page):
         return []
     from wagtail.fields import StreamField

@@ -33,6 +33,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from . import chrome
+
 # Address components looked up in the one query; deeper addresses continue with Wagtail's routing.
 MAX_COMPONENTS = 16
 
@@ -65,8 +67,6 @@ class SiteRootMiddleware:
 
 def cached_site(request):
     """``Site.find_for_request``'s answer, with ``root_page`` already specific, from the content-token cache."""
-    from . import chrome
-
     hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail does
     port = request.get_port()
     key = hashlib.sha256(f"{hostname}:{port}".encode()).hexdigest()[:32]

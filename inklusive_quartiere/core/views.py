@@ -3,6 +3,8 @@
 from django.http import HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 
+from . import registry
+
 
 def page_not_found(request, exception=None):
     return HttpResponseNotFound(loader.render_to_string("404.html", {"request": request}, request=request))
@@ -10,11 +12,10 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     """Django's handler500, for an exception anywhere in the middleware or the view. A database that is down or
-    frozen gets the 503 page with Retry-After (operations/database.py, which logs it); anything else the 500 page
-    (logged by Django, logger ``django.request``). Neither claims that anybody was notified: nobody is."""
-    from inklusive_quartiere.operations.database import response_for_current_exception
-
-    unavailable = response_for_current_exception(request)
+    frozen gets the 503 page with Retry-After (operations/database.py, which logs it and registers the answer in
+    core/registry.py); anything else the 500 page (logged by Django, logger ``django.request``). Neither claims that
+    anybody was notified: nobody is."""
+    unavailable = registry.server_error_response(request)
     if unavailable is not None:
         return unavailable
     return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -7,6 +7,8 @@ from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
 from .a11y_checks import BARE_URL_PATTERN, MEANINGLESS_LINK_TEXTS, meaningless_links_by_field
+from .editor_channels import PAGE_BULK_ACTIONS, chooser_queryset
+from .publishing import publication_problems
 
 
 def link_text_warning(page) -> str:
@@ -111,8 +113,6 @@ def refuse_bulk_publishing_of_incomplete_pages(request, action_type, objects, ac
     from django.shortcuts import redirect
     from wagtail.models import Page
 
-    from .publishing import publication_problems
-
     if action_type != "publish" or not objects or not isinstance(objects[0], Page):
         return None
     pages = list(objects)
@@ -151,14 +151,10 @@ def character_counter_js():
 # -- what a city editor sees of the page tree (core/editor_access.py, core/editor_channels.py) -----------------------
 @hooks.register("construct_page_chooser_queryset")
 def page_chooser_shows_only_visible_pages(pages, request):
-    from .editor_channels import chooser_queryset
-
     return chooser_queryset(pages, request)
 
 
 def _register_page_bulk_actions():
-    from .editor_channels import PAGE_BULK_ACTIONS
-
     # Registered after Wagtail's own (order): the bulk action registry keeps the last class for each action name.
     for action_class in PAGE_BULK_ACTIONS:
         hooks.register("register_bulk_action", action_class, order=100)

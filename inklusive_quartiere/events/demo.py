@@ -24,9 +24,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction
 
+from inklusive_quartiere.core.audiences import MEMBERS, members_collection
 from inklusive_quartiere.core.demo_support import ensure_child, rich, stream
 from inklusive_quartiere.core.models import HomePage
 from inklusive_quartiere.core.visibility import visible_pages
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+from inklusive_quartiere.steckbriefe.taxonomy import Category
 
 from .models import EventIndexPage, EventPage
 
@@ -115,12 +118,9 @@ def _picture(kind: str) -> bytes:
 
 
 def _collections() -> tuple[Collection, Collection]:
-    from inklusive_quartiere.members.roles import MEMBERS_COLLECTION, ensure_base_roles
-
-    ensure_base_roles()  # idempotent: creates the root's members-only collection if a fresh database lacks it
+    members_only = members_collection()  # idempotent: created if a fresh database lacks it
     root = Collection.get_first_root_node()
     public = root.get_children().filter(name=PUBLIC_COLLECTION).first() or root.add_child(name=PUBLIC_COLLECTION)
-    members_only = root.get_children().get(name=MEMBERS_COLLECTION)
     return public, members_only
 
 
@@ -154,8 +154,6 @@ def _figure(image, alt: str, caption: str) -> tuple[str, dict]:
 
 def _steckbriefe(category_slug: str, public: int = 3, members_only: int = 0) -> list:
     """Demo Steckbriefe of a category: a few public ones and, if asked, members-only ones."""
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-
     pages = SteckbriefPage.objects.live().filter(categories__slug=category_slug).order_by("title").distinct()
     public_ids = set(visible_pages(AnonymousUser(), pages).values_list("pk", flat=True))
     chosen = [p for p in pages if p.pk in public_ids][:public]
@@ -164,8 +162,6 @@ def _steckbriefe(category_slug: str, public: int = 3, members_only: int = 0) -> 
 
 
 def _category(slug: str):
-    from inklusive_quartiere.steckbriefe.taxonomy import Category
-
     return Category.objects.filter(slug=slug).first()
 
 
@@ -185,8 +181,6 @@ def _ensure_event(index: EventIndexPage, slug: str, related=(), members_only_gro
 
 def load(stdout) -> None:
     from django.contrib.auth.models import Group
-
-    from inklusive_quartiere.members.roles import MEMBERS
 
     home = HomePage.objects.get()
     index, _created = ensure_child(

@@ -84,6 +84,7 @@ class EventIndexPage(RoutablePageMixin, ExampleContentMixin, Page):
         return self.get_url(request) + ICAL_ROUTE
 
     def get_context(self, request, *args, **kwargs):
+        # deferred: presentation imports these models
         from .presentation import index_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -97,6 +98,7 @@ class EventIndexPage(RoutablePageMixin, ExampleContentMixin, Page):
     @path(f"{ICAL_ROUTE}/", name="ical")
     def ical(self, request):
         """All public events as one calendar file: the same bytes for everybody (computed for anonymous)."""
+        # deferred: ical imports these models
         from .ical import feed_response
 
         return feed_response(self, request)
@@ -317,6 +319,7 @@ class EventPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentMixin,
 
     # -- serving ------------------------------------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):
+        # deferred: presentation imports these models
         from .presentation import detail_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -330,6 +333,7 @@ class EventPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentMixin,
     @path(f"{ICAL_ROUTE}/", name="ical")
     def ical(self, request):
         """This event as a calendar file. Reached through Wagtail's serve view: page privacy applies first."""
+        # deferred: ical imports these models
         from .ical import event_response
 
         if not self.in_calendar:

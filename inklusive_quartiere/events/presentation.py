@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from inklusive_quartiere.catalogue.models import CataloguePage
 from inklusive_quartiere.core import chrome
 from inklusive_quartiere.core.visibility import hidden_among, hidden_collection_ids_for, is_members_only, visible_pages
 
@@ -104,8 +105,6 @@ def _related(page, user) -> list[dict]:
 
 
 def _topic_url(topic, request) -> str:
-    from inklusive_quartiere.catalogue.models import CataloguePage
-
     if topic is None:
         return ""
 

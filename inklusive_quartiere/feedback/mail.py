@@ -15,6 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from inklusive_quartiere.core.background_mail import call_later
+from inklusive_quartiere.core.models import SiteSettings
+
 from .models import BarrierReport
 
 logger = logging.getLogger(__name__)
@@ -27,7 +30,6 @@ def editorial_recipient(site: Site | None = None) -> str:
     configured = getattr(settings, "FEEDBACK_EMAIL", "")
     if configured:
         return configured
-    from inklusive_quartiere.core.models import SiteSettings
 
     site = site or Site.objects.filter(is_default_site=True).first()
     if site is not None:
@@ -62,12 +64,10 @@ def build_message(report: BarrierReport) -> EmailMessage:
 
 
 def send_report_mail_later(report: BarrierReport) -> None:
-    """Mail the report to the office after the answer, from the background pool (members/background_mail.py): a
+    """Mail the report to the office after the answer, from the background pool (core/background_mail.py): a
     mail server that hangs holds a pool thread for EMAIL_TIMEOUT, never the visitor's request. The outcome is
     recorded on the report as by ``send_report_mail``; a failed or lost attempt (a worker that ended first) is
     retried by ``manage.py send_barrier_reports``."""
-    from inklusive_quartiere.members.background_mail import call_later
-
     report_id = report.pk
 
     def send() -> None:

@@ -7,7 +7,7 @@
   second try passes). A missing, altered or older-than-a-day timestamp also shows the form again, with the
   entered text kept and a fresh timestamp.
 - Rate limit: at most LIMIT_PER_HOUR stored reports per address of origin and hour, counted in the shared cache
-  under a keyed hash of the address (the address itself is stored nowhere; members/ratelimit.py). When the
+  under a keyed hash of the address (the address itself is stored nowhere; core/ratelimit.py). When the
   cache is down, reports are still accepted.
 """
 
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from django.core import signing
 
-from inklusive_quartiere.members import ratelimit
-from inklusive_quartiere.members.client_ip import client_ip
+from inklusive_quartiere.core import ratelimit
+from inklusive_quartiere.core.client_ip import client_ip
 
 HONEYPOT_FIELD = "webseite"
 FORM_TIME_FIELD = "formular_zeit"

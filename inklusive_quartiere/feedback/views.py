@@ -21,6 +21,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from inklusive_quartiere.core.models import SiteSettings
+
 from . import spam
 from .cleaning import host_of, is_local_path
 from .forms import BarrierReportForm
@@ -42,8 +44,6 @@ def _site_hosts(request) -> set[str]:
 
 def _contact(request) -> dict:
     """The office's other ways to be reached, and the pages the form refers to (all optional)."""
-    from inklusive_quartiere.core.models import SiteSettings
-
     site = _site(request)
     settings = SiteSettings.objects.filter(site=site).first() if site else None
     if settings is None:

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from inklusive_quartiere.core import registry
+from inklusive_quartiere.core.page_cache import register_page_type
+
 
 class FilmsConfig(AppConfig):
     name = "inklusive_quartiere.films"
@@ -9,6 +12,14 @@ class FilmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # deferred: ready() runs once every app's models are loaded; these modules import models
         from . import signals
+        from .captioned import CAPTIONS_UPLOAD_TO, captions_access
 
         signals.connect()
+        registry.add_media_lookup(CAPTIONS_UPLOAD_TO, captions_access)
+
+        # What the anonymous page cache evicts when something changes (core/page_cache.py).
+        register_page_type("films.FilmIndexPage")
+        register_page_type("films.FilmPage")
+        register_page_type("films.SignLanguagePage")

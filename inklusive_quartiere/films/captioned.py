@@ -5,7 +5,7 @@ their checks and the running time; ``CaptionedVideoPageForm`` makes captions, tr
 publish (a draft may lack them). The field factories let a page type keep the columns but word its own help
 texts. The matching template include is ``films/includes/captioned_video.html`` (context from
 ``presentation.captioned_video_context``); core/media.py serves the caption files after the page's visibility
-check (``_film_captions``).
+check (``captions_access``, registered from ``FilmsConfig.ready``).
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
 from inklusive_quartiere.core.forms import SitePageForm
+from inklusive_quartiere.core.media import page_file_access
 
 from .validators import validate_webvtt
 
@@ -169,3 +171,15 @@ class CaptionedVideoPageForm(SitePageForm):
         for name, message in self.required_messages.items():
             if name in self.fields:
                 self.fields[name].error_messages["required"] = message
+
+
+def captions_access(user, name: str):
+    """Captions under films/captions/ (core/media.py asks): visible with the film page or the sign language page
+    whose ``captions`` field holds the file."""
+    from .models import FilmPage, SignLanguagePage  # deferred: the models import this module
+
+    for model in (FilmPage, SignLanguagePage):
+        owners = model.objects.filter(captions=name)
+        if owners.exists():
+            return page_file_access(user, owners)
+    raise Http404

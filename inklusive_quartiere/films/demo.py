@@ -21,6 +21,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction, Site
 from wagtailmedia import get_media_model
 
+from inklusive_quartiere.cities.models import CityPage
+from inklusive_quartiere.core.audiences import MEMBERS, city_collection, members_collection
 from inklusive_quartiere.core.demo_support import ensure_child, rich
 from inklusive_quartiere.core.models import ContentPage, HomePage, SiteSettings
 
@@ -206,17 +208,8 @@ def webvtt(cues) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _members_collection() -> Collection:
-    from inklusive_quartiere.members.roles import MEMBERS_COLLECTION, ensure_base_roles
-
-    ensure_base_roles()
-    return Collection.get_first_root_node().get_children().get(name=MEMBERS_COLLECTION)
-
-
 def _public_collection(city) -> Collection:
     if city is not None:
-        from inklusive_quartiere.members.roles import city_collection
-
         collection = city_collection(city)
         if collection is not None:
             return collection
@@ -264,8 +257,6 @@ def _ensure_poster(spec: dict, collection: Collection, poster: bytes | None, med
 
 
 def _restrict_to_members(page) -> None:
-    from inklusive_quartiere.members.roles import MEMBERS
-
     if PageViewRestriction.objects.filter(page=page).exists():
         return
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
@@ -273,8 +264,6 @@ def _restrict_to_members(page) -> None:
 
 
 def load(stdout) -> None:
-    from inklusive_quartiere.cities.models import CityPage
-
     home = HomePage.objects.first()
     if home is None:
         return
@@ -294,7 +283,7 @@ def load(stdout) -> None:
                 continue
             city = CityPage.objects.filter(title=spec["city"]).first() if spec.get("city") else None
             members_only = spec.get("members_only", False)
-            collection = _members_collection() if members_only else _public_collection(city)
+            collection = members_collection() if members_only else _public_collection(city)
             media, poster = _ensure_media(spec, collection, Path(tmp))
             fields = {
                 "title": spec["title"],

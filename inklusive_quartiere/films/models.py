@@ -25,6 +25,7 @@ from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 
 from .captioned import CaptionedVideoMixin, captions_field, transcript_field, video_field
 from .forms import SIGN_LANGUAGE_MIN_HEIGHT, SIGN_LANGUAGE_MIN_WIDTH, FilmPageForm, SignLanguagePageForm
+from .presentation import film_cards, film_page_context, sign_language_context
 from .validators import CAPTIONS_MAX_BYTES, validate_youtube_url, youtube_id
 
 YOUTUBE_EMBED_ORIGIN = "https://www.youtube-nocookie.com"
@@ -52,8 +53,6 @@ class FilmIndexPage(ExampleContentMixin, Page):
         verbose_name_plural = _("Filmübersichten")
 
     def get_context(self, request, *args, **kwargs):
-        from .presentation import film_cards
-
         context = super().get_context(request, *args, **kwargs)
         context["films"] = film_cards(request.user, FilmPage.objects.child_of(self), request)
         return context
@@ -159,8 +158,6 @@ class FilmPage(RoutablePageMixin, CaptionedVideoMixin, ExampleContentMixin, Page
 
     # -- serving ----------------------------------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):
-        from .presentation import film_page_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(film_page_context(self, request))
         return context
@@ -328,8 +325,6 @@ class SignLanguagePage(CaptionedVideoMixin, ExampleContentMixin, Page):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from .presentation import sign_language_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(sign_language_context(self, request))
         return context

@@ -10,6 +10,7 @@ from inklusive_quartiere.core.visibility import (
     can_view,
     can_view_collection,
     hidden_among,
+    hidden_collection_ids_for,
     is_members_only,
     visible_pages,
 )
@@ -49,8 +50,6 @@ def poster_url(film, filter_spec: str = POSTER_FILTER) -> str:
 def _file_visible(user, file, request=None) -> bool:
     """``can_view_collection`` for the file's collection; with the request, from the collections the visitor may not
     see (the same rule, one query per request for all files)."""
-    from inklusive_quartiere.core.visibility import hidden_collection_ids_for
-
     if request is None:
         return can_view_collection(user, file.collection)
     return file.collection_id not in hidden_collection_ids_for(request)

@@ -24,7 +24,9 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 
+from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.cities.permissions import cities_for, city_scope
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
 from .review import comparison
 
@@ -77,8 +79,6 @@ class _CityFinder:
     """The city page a page belongs to (itself or an ancestor), from one query over the 16 city pages."""
 
     def __init__(self):
-        from inklusive_quartiere.cities.models import CityPage
-
         self.titles = dict(CityPage.objects.values_list("path", "title"))
 
     def __call__(self, page: Page) -> str:
@@ -193,8 +193,6 @@ def city_overview(user, today: datetime.date | None = None) -> dict:
         .select_related("content_type", "latest_revision", "latest_revision__user")
         .order_by(F("latest_revision_created_at").desc(nulls_last=True), "pk")
     ]
-
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
     cutoff = review_due_before(today)
     due = [

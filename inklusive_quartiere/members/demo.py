@@ -20,6 +20,8 @@ from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from inklusive_quartiere.cities.models import CityPage
+
 from .roles import EDITORIAL, MEMBERS, MEMBERS_COLLECTION, city_collection, city_group_for, ensure_roles
 
 DEMO_CITY = "Ulm"
@@ -38,7 +40,6 @@ def credentials_path() -> Path:
 
 def load(stdout) -> None:
     ensure_roles()
-    from inklusive_quartiere.cities.models import CityPage
 
     city = CityPage.objects.filter(title=DEMO_CITY).first()
     lines = _ensure_accounts(city)

@@ -7,7 +7,7 @@ from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from .background_mail import send_later
+from inklusive_quartiere.core.background_mail import send_later
 
 
 class LoginForm(auth_forms.AuthenticationForm):

@@ -13,6 +13,8 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import BaseViewRestriction
 
+from inklusive_quartiere.catalogue.models import CataloguePage
+from inklusive_quartiere.core.models import SiteSettings
 from inklusive_quartiere.core.visibility import visible_pages
 
 
@@ -29,8 +31,6 @@ def fails_membership(page, request) -> bool:
 
 def members_only_response(request):
     """The "Nur für Mitglieder" page (HTTP 403). It names neither the page nor the file that was asked for."""
-    from inklusive_quartiere.catalogue.models import CataloguePage
-    from inklusive_quartiere.core.models import SiteSettings
 
     catalogue = visible_pages(request.user, CataloguePage.objects.all()).first()
     context = {

@@ -18,7 +18,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    CollectionViewRestriction,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
@@ -29,14 +28,18 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from inklusive_quartiere.cities.models import CityPage
+from inklusive_quartiere.core import audiences
+from inklusive_quartiere.core.audiences import EDITORIAL, MEMBERS, city_collection_name, members_only_child
+
 from .models import ReviewTask
 
-EDITORIAL = "Redaktion"
-MEMBERS = "Netzwerk"
+# The names live in core.audiences (apps below members use them); these two stay importable from here as well.
+MEMBERS_COLLECTION = audiences.MEMBERS_COLLECTION
+city_collection = audiences.city_collection
 CITY_PREFIX = "Stadtredaktion "
 WORKFLOW_NAME = "Prüfung durch die Redaktion"
 TASK_NAME = "Freigabe durch die Redaktion"
-MEMBERS_COLLECTION = "Nur für Mitglieder"
 
 PAGE_EDITORIAL = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
 PAGE_CITY = ["add_page", "change_page"]
@@ -108,15 +111,6 @@ def _child_collection(parent: Collection, name: str) -> Collection:
 ROOT_COLLECTION_NAME = "Netzwerk (öffentlich)"
 
 
-def _restrict_to_members(collection: Collection, members: Group) -> None:
-    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
-    if restriction is None:
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-        )
-    restriction.groups.add(members)
-
-
 @transaction.atomic
 def ensure_base_roles() -> dict[str, Group]:
     """Redaktion, Netzwerk, the members-only collection and the review workflow."""
@@ -133,7 +127,7 @@ def ensure_base_roles() -> dict[str, Group]:
             root_collection.name = ROOT_COLLECTION_NAME
             root_collection.save(update_fields=["name"])
         _grant_collection(editorial, root_collection, FILES_ALL)
-        _restrict_to_members(_child_collection(root_collection, MEMBERS_COLLECTION), members)
+        members_only_child(root_collection)
     if root_page is not None:
         ensure_workflow(editorial, root_page)
     return {EDITORIAL: editorial, MEMBERS: members}
@@ -175,25 +169,18 @@ def ensure_review_task() -> ReviewTask:
 @transaction.atomic
 def ensure_city_role(city) -> Group:
     """The group "Stadtredaktion <city>" with its subtree and its collection (and members-only sub-collection)."""
-    groups = ensure_base_roles()
+    ensure_base_roles()
     group, _created = Group.objects.get_or_create(name=f"{CITY_PREFIX}{city.title}"[:150])
     group.permissions.add(_perm("wagtailadmin.access_admin"), *_model_perms(CITY_MODELS, ("add", "change", "view")))
     _grant_pages(group, city, PAGE_CITY)
     root_collection = Collection.get_first_root_node()
-    collection = _child_collection(root_collection, f"Stadt {city.title}")
+    collection = _child_collection(root_collection, city_collection_name(city))
     _grant_collection(group, collection, FILES_CITY)
-    _restrict_to_members(_child_collection(collection, MEMBERS_COLLECTION), groups[MEMBERS])
+    members_only_child(collection)
     return group
 
 
-def city_collection(city) -> Collection | None:
-    root_collection = Collection.get_first_root_node()
-    return root_collection.get_children().filter(name=f"Stadt {city.title}").first()
-
-
 def ensure_roles() -> list[Group]:
-    from inklusive_quartiere.cities.models import CityPage
-
     groups = list(ensure_base_roles().values())
     for city in CityPage.objects.order_by("path"):
         groups.append(ensure_city_role(city))

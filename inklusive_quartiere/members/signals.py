@@ -3,6 +3,10 @@
 from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
+from inklusive_quartiere.cities.models import CityPage
+
+from .roles import ensure_city_role, ensure_roles
+
 
 @receiver(post_migrate)
 def create_base_roles(sender, app_config=None, using="default", **kwargs):
@@ -13,21 +17,16 @@ def create_base_roles(sender, app_config=None, using="default", **kwargs):
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
     if app_config is None or app_config is not with_models[-1]:
         return
-    from .roles import ensure_roles
 
     ensure_roles()
 
 
 def _city_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from .roles import ensure_city_role
-
         ensure_city_role(instance)
 
 
 def connect_city_signal():
-    from inklusive_quartiere.cities.models import CityPage
-
     post_save.connect(_city_created, sender=CityPage, dispatch_uid="members-city-role")
 
 

@@ -12,10 +12,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from inklusive_quartiere.core import ratelimit
+from inklusive_quartiere.core.client_ip import client_ip
 from inklusive_quartiere.core.visibility import hidden_collections_q, hidden_q, visible_files, visible_pages
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
-from . import forms, ratelimit
-from .client_ip import client_ip
+from . import forms
 
 RESET_LIMIT_PER_HOUR = 5
 RESET_SCOPE = "members:reset"
@@ -98,8 +100,6 @@ def members_only_documents(user):
 @login_required
 @sensitive_post_parameters()
 def my_area(request):
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-
     pages = members_only_pages(request.user)
     steckbriefe = (
         SteckbriefPage.objects.filter(pk__in=pages.values("pk"))

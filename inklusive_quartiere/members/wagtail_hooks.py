@@ -9,6 +9,7 @@ from inklusive_quartiere.core.visibility import can_view_collection
 from .dashboard import arrange_panels
 from .restricted import fails_membership, members_only_response
 from .review import compare_header_button, tidy_review_menu
+from .two_factor import TwoFactorLoginView
 
 
 @hooks.register("before_serve_document", order=-100)
@@ -37,8 +38,6 @@ def members_only_page_for_signed_in_non_members(page, request, serve_args, serve
 @hooks.register("register_admin_urls")
 def two_factor_urls():
     from django.urls import path
-
-    from .two_factor import TwoFactorLoginView
 
     return [path("2fa/auth", TwoFactorLoginView.as_view(), name="wagtail_2fa_auth")]
 

@@ -1,9 +1,17 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from inklusive_quartiere.core.page_cache import register_page_type, register_shown_model
+
 
 class NewsConfig(AppConfig):
     name = "inklusive_quartiere.news"
     label = "news"
     verbose_name = _("Neuigkeiten")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # What the anonymous page cache evicts when something changes (core/page_cache.py).
+        register_page_type("news.NewsIndexPage")
+        register_page_type("news.NewsPage")
+        register_shown_model("news.NewsCategory")

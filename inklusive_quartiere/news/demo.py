@@ -18,6 +18,7 @@ from wagtail.models import Collection, PageViewRestriction
 
 from inklusive_quartiere.core.demo_support import ensure_child, heading, paragraph, stream
 from inklusive_quartiere.core.models import HomePage
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -395,8 +396,6 @@ def _ensure_categories() -> dict[str, NewsCategory]:
 
 
 def load(stdout) -> None:
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-
     home = HomePage.objects.get()
     index, _created = ensure_child(
         home, NewsIndexPage, "neuigkeiten", title="Neuigkeiten", intro=INDEX_INTRO, show_in_menus=True

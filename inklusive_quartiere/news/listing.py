@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 
-from inklusive_quartiere.core.visibility import hidden_among, visible_pages
+from inklusive_quartiere.core.visibility import hidden_among, hidden_collection_ids_for, visible_pages
 
 from .models import NewsCategory, NewsPage
 
@@ -67,8 +67,6 @@ def categories_of(pages) -> dict[int, list[NewsCategory]]:
 def visible_image_ids(request, figures) -> set[int]:
     """Which of these figures' images the visitor may see (an image from a members-only collection is left out;
     the collections the visitor may not see are computed once per request)."""
-    from inklusive_quartiere.core.visibility import hidden_collection_ids_for
-
     images = [figure["image"] for figure in figures if figure is not None]
     if not images:
         return set()

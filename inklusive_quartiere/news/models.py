@@ -89,23 +89,27 @@ class NewsIndexPage(RoutablePageMixin, ExampleContentMixin, Page):
 
     @path("")
     def listing(self, request):
+        # deferred: the listing imports these models
         from .listing import listing_context
 
         return self.render(request, context_overrides=listing_context(self, request))
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
+        # deferred: the feeds import these models
         from .feeds import NewsRssFeed
 
         return NewsRssFeed(self)(request)
 
     @path("feed/atom/", name="feed_atom")
     def feed_atom(self, request):
+        # deferred: the feeds import these models
         from .feeds import NewsAtomFeed
 
         return NewsAtomFeed(self)(request)
 
     def get_context(self, request, *args, **kwargs):
+        # deferred: the listing imports these models
         from .listing import feed_links
 
         context = super().get_context(request, *args, **kwargs)
@@ -196,6 +200,7 @@ class NewsPage(RelatedSteckbriefeMixin, ExampleContentMixin, Page):
         return {"title": self.title, "summary": self.teaser, "body": "\n".join(part for part in body if part)}
 
     def get_context(self, request, *args, **kwargs):
+        # deferred: presentation imports these models
         from .presentation import detail_context
 
         context = super().get_context(request, *args, **kwargs)

@@ -6,14 +6,13 @@ import json
 
 from wagtail.models import Site
 
+from inklusive_quartiere.core.models import SiteSettings
 from inklusive_quartiere.core.visibility import is_members_only
 
 from .listing import category_url, feed_links, visible_image_ids
 
 
 def json_ld(page, request, categories, figure) -> str:
-    from inklusive_quartiere.core.models import SiteSettings
-
     site = Site.find_for_request(request)
     publisher = SiteSettings.for_request(request).organisation if site else ""
     data = {

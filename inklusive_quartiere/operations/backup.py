@@ -48,6 +48,8 @@ from django.core.serializers.jsonl import Serializer as JSONLSerializer
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from inklusive_quartiere.catalogue.indexing import rebuild_index
+
 FORMAT = "inklusive-quartiere-backup"
 FORMAT_VERSION = 1
 DATABASE_MEMBER = "database.jsonl.gz"
@@ -704,8 +706,6 @@ def compare_with_manifest(manifest: dict) -> list[str]:
 def rebuild_derived(log: Callable[[str], None]) -> None:
     """Search indexes, Wagtail's reference index and a new content token (every process reloads its engine)."""
     from django.core.management import call_command
-
-    from inklusive_quartiere.catalogue.indexing import rebuild_index
 
     count = rebuild_index()
     log(f"Suchindex der Website: {count} Seiten.")

@@ -23,7 +23,7 @@ its next cache call. Beyond the limit, entries can stay stale until they expire 
 whose key carries a version kept in the database (the content token of ``core/chrome.py``) is never stale.
 
 Rate limits must not degrade silently (a password-reset limit fails *closed* when the cache is down):
-``members/ratelimit.py`` uses ``backend.strict``, the same Redis connection pool without any of this tolerance,
+``core/ratelimit.py`` uses ``backend.strict``, the same Redis connection pool without any of this tolerance,
 so it still sees the exception.
 """
 

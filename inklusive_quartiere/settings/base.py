@@ -200,7 +200,7 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # A stuck mail server must not hold a visitor's request for long (the barrier report is saved first anyway).
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 15)
 # Password reset mails leave from a background thread, so that the answer takes as long for unknown addresses
-# (members/background_mail.py); the tests send at once.
+# (core/background_mail.py); the tests send at once.
 MAIL_IN_BACKGROUND = env_bool("MAIL_IN_BACKGROUND", True)
 # Where "Barriere melden" reports go; empty: the e-mail of the site's "Kontakt und Pflichtseiten" settings.
 FEEDBACK_EMAIL = env_str("FEEDBACK_EMAIL", "")
@@ -227,7 +227,7 @@ LOGIN_REDIRECT_URL = "members:my_area"
 WAGTAIL_FRONTEND_LOGIN_URL = "/anmelden/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 # Reverse proxies in front of the app whose X-Forwarded-For entries are trusted: addresses or CIDR networks,
-# "unix" for a unix socket; empty: trust nobody, the client address is REMOTE_ADDR (members/client_ip.py).
+# "unix" for a unix socket; empty: trust nobody, the client address is REMOTE_ADDR (core/client_ip.py).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
 # Brute-force protection (django-axes): 5 failures for the same username from the same address lock that
@@ -237,7 +237,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "members/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "inklusive_quartiere.members.client_ip.axes_client_ip"
+AXES_CLIENT_IP_CALLABLE = "inklusive_quartiere.core.client_ip.axes_client_ip"
 # Only our function decides (axes asks it first); should django-ipware ever be installed, it too would read
 # REMOTE_ADDR alone and no proxy header.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)

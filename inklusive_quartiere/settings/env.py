@@ -2,6 +2,8 @@
 
 import os
 
+from inklusive_quartiere.operations.cache_settings import redis_cache
+
 
 def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
@@ -31,17 +33,10 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 def cache_config(url: str) -> dict:
     """Redis when CACHE_URL/REDIS_URL names one, otherwise the process-local memory cache.
 
-    Redis through ``operations/cache.py``: short socket timeouts, and an unreachable Redis means "no cache"
-    (logged), never a server error. ``CACHE_RETRY_INTERVAL`` (seconds, default 5): how long a process leaves Redis
-    alone after a failure before it tries again."""
+    Redis as ``operations/cache_settings.py`` describes it. ``CACHE_RETRY_INTERVAL`` (seconds, default 5): how
+    long a process leaves Redis alone after a failure before it tries again."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {
-            "BACKEND": "inklusive_quartiere.operations.cache.TolerantRedisCache",
-            "OPTIONS": {"retry_interval": env_int("CACHE_RETRY_INTERVAL", 5)},
-            "LOCATION": url,
-            "KEY_PREFIX": "iq",
-            "TIMEOUT": 300,
-        }
+        return redis_cache(url, retry_interval=env_int("CACHE_RETRY_INTERVAL", 5))
     if url.startswith("dummy://"):
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     return {

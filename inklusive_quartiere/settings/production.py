@@ -39,7 +39,7 @@ WHITENOISE_USE_FINDERS = False
 # TRUSTED_PROXIES=127.0.0.1 for nginx on the same host (or "unix" when gunicorn listens on a unix socket), with
 #     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
 #     proxy_set_header X-Forwarded-Proto $scheme;
-# in nginx. Empty (the default) trusts no X-Forwarded-For at all (members/client_ip.py).
+# in nginx. Empty (the default) trusts no X-Forwarded-For at all (core/client_ip.py).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
 # Mail must really leave: password reset links and invitations in a log file would be readable by whoever reads

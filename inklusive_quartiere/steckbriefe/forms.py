@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from inklusive_quartiere.cities.models import CityPage, Neighbourhood
+from inklusive_quartiere.cities.permissions import city_of_page
 from inklusive_quartiere.core.forms import MonthYearField, SitePageForm
 
 MAX_NEW_NEIGHBOURHOODS = 5
@@ -53,9 +55,6 @@ class SteckbriefPageForm(SitePageForm):
             )
 
     def _city(self):
-        from inklusive_quartiere.cities.models import CityPage
-        from inklusive_quartiere.cities.permissions import city_of_page
-
         if self.instance.pk:
             return city_of_page(self.instance)
         parent = getattr(self, "parent_page", None)
@@ -95,8 +94,6 @@ class SteckbriefPageForm(SitePageForm):
     def save(self, commit=True):
         names = self.cleaned_data.get("new_neighbourhoods") or []
         if names and self.city is not None:
-            from inklusive_quartiere.cities.models import Neighbourhood
-
             # Only the create and edit views pass the editor's comment subscription (Wagtail's own form saves it on
             # the same condition). The preview builds the page from this form, unsaved, every time it refreshes: it
             # shows the names that already exist and creates nothing.

@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
@@ -31,6 +32,8 @@ from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 from .blocks import DownloadsBlock, GalleryBlock, StepsBlock
 from .choices import LICENCE_URLS, CostBand, Duration, Licence, StaffEffort, Status
 from .forms import NO_STATUS_MESSAGE, SteckbriefPageForm
+from .pdf import render_steckbrief_pdf
+from .presentation import detail_context
 from .related import RelatedSteckbriefeMixin, RelatedSteckbriefLink, related_panel
 from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup  # noqa: F401 (snippet models)
 
@@ -255,8 +258,6 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
     # -- presentation helpers ---------------------------------------------------------------------------
     @property
     def city(self):
-        from inklusive_quartiere.cities.models import CityPage
-
         # Served pages know their parent already (core.routing); elsewhere it is one query.
         parent = self.__dict__.get("_cached_parent_obj")
         if isinstance(parent, CityPage) and parent.path == self.path[: -self.steplen]:
@@ -312,8 +313,6 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
 
     # -- serving ----------------------------------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):
-        from .presentation import detail_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))
         return context
@@ -325,8 +324,6 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
     @path("pdf/")
     def pdf(self, request):
         """The council-ready PDF. Reached through Wagtail's serve view, so page privacy applies first."""
-        from .pdf import render_steckbrief_pdf
-
         if not self.live:
             raise Http404
         pdf_bytes = render_steckbrief_pdf(self, request)

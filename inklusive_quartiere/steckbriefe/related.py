@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.models import Orderable
 
+from inklusive_quartiere.core.visibility import visible_pages
+
 RELATED_NAME = "related_steckbrief_links"
 
 
@@ -68,8 +70,7 @@ class RelatedSteckbriefeMixin:
         revision) uses its own list of links."""
         from django.db.models import OuterRef, Subquery
 
-        from inklusive_quartiere.core.visibility import visible_pages
-
+        # deferred: the Steckbrief model imports this module (its related links)
         from .models import SteckbriefPage
 
         fields = ("id", "title", "url_path", "summary", "path", "depth")

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from inklusive_quartiere.cities.viewsets import CityScopedSnippetViewSet, NeighbourhoodViewSet
 
+from .chooser import steckbrief_chooser_viewset
 from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup
 
 
@@ -53,6 +54,4 @@ register_snippet(SteckbriefTaxonomyGroup)
 
 @hooks.register("register_admin_viewset")
 def register_steckbrief_chooser():
-    from .chooser import steckbrief_chooser_viewset
-
     return steckbrief_chooser_viewset

@@ -16,6 +16,9 @@ from collections import defaultdict
 
 from django.db import connection, transaction
 
+from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
+from inklusive_quartiere.steckbriefe.models import RelatedSteckbrief, StatusChange, SteckbriefPage
+
 BATCH = 1000
 
 
@@ -47,8 +50,6 @@ def clone_steckbriefe(count: int, *, seed_suffix: str = "kopie") -> list[int]:
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, PageViewRestriction
 
-    from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
-    from inklusive_quartiere.steckbriefe.models import RelatedSteckbrief, StatusChange, SteckbriefPage
 
     originals = list(Page.objects.type(SteckbriefPage).filter(live=True).order_by("path"))
     if not originals or count <= 0:
@@ -134,8 +135,6 @@ def keep_steckbriefe(count: int, keep_slugs=()) -> None:
     """Delete Steckbriefe until ``count`` are left, keeping those with the given slugs (and then the first ones in
     the page tree)."""
     from wagtail.models import Page
-
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
     keep = list(SteckbriefPage.objects.filter(slug__in=list(keep_slugs)).values_list("pk", flat=True))
     keep += list(

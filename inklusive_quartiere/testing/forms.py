@@ -2,6 +2,8 @@
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from inklusive_quartiere.steckbriefe.taxonomy import Category
+
 
 def steckbrief_form(**overrides):
     """POST data of Wagtail's Steckbrief edit form, valid unless overridden."""
@@ -45,6 +47,4 @@ def steckbrief_form(**overrides):
 
 
 def _first_category():
-    from inklusive_quartiere.steckbriefe.taxonomy import Category
-
     return Category.objects.first().pk

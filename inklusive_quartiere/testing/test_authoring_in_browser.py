@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from inklusive_quartiere.films.demo import _run
+
 from .authoring import CITY_EDITOR, OFFICE
 from .editor import Editor
 
@@ -447,8 +449,6 @@ def test_office_documents_a_workshop(person, files):
 
 
 def test_office_publishes_a_film_with_captions(person, files):
-    from inklusive_quartiere.films.demo import _run
-
     video = files["dir"] / "film.mp4"
     _run(
         [

@@ -3,7 +3,7 @@ WCAG 2.2 AA (axe), valid HTML, no other host."""
 
 import pytest
 
-from .browser import assert_persona, check_html
+from .browser import _persona_context, assert_persona, check_html
 from .pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -210,8 +210,6 @@ def test_every_focus_stop_shows_a_visible_indicator(desktop_page, path):
 def test_feedback_form_announces_errors(request, chromium, site_url, vnu_url, persona_width):
     """ "Barriere melden" sent empty: the error summary is focused, lists every error and links to the fields;
     the fields carry aria-invalid and aria-describedby; the page stays valid and axe-clean at both widths."""
-    from .browser import _persona_context
-
     persona, width = persona_width.split("-")
     context, wrapper = _persona_context(request, chromium, site_url, int(width), persona)
     try:

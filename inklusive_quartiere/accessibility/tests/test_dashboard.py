@@ -6,7 +6,7 @@ import pytest
 
 from inklusive_quartiere.accessibility.models import AccessibilityStatementPage
 from inklusive_quartiere.accessibility.wagtail_hooks import REVIEW_DAYS, statement_review_problem
-from inklusive_quartiere.members.roles import EDITORIAL, MEMBERS
+from inklusive_quartiere.core.audiences import EDITORIAL, MEMBERS
 from inklusive_quartiere.testing.accounts import login_verified, user_in_groups
 
 pytestmark = pytest.mark.django_db

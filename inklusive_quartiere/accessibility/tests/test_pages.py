@@ -7,8 +7,11 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from inklusive_quartiere.accessibility import demo as accessibility_demo
+from inklusive_quartiere.accessibility import links
 from inklusive_quartiere.accessibility.links import feedback_url
 from inklusive_quartiere.accessibility.models import CONCILIATION_URL, AccessibilityStatementPage, EasyLanguagePage
+from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.core.models import ContentPage, HomePage, SiteSettings
 
 from .helpers import easy_start, statement
@@ -142,8 +145,6 @@ def test_members_only_easy_language_child_is_listed_only_for_members(client, dem
     from django.contrib.auth.models import Group, User
     from wagtail.models import PageViewRestriction
 
-    from inklusive_quartiere.members.roles import MEMBERS
-
     child = EasyLanguagePage.objects.get(slug="so-finden-sie-sich-zurecht")
     restriction = PageViewRestriction.objects.create(page=child, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(Group.objects.get(name=MEMBERS))
@@ -182,8 +183,6 @@ def test_second_load_demo_adds_nothing(demo):
 
 def test_old_content_pages_are_replaced_and_settings_follow(demo):
     """Older demo databases hold both pages as core ContentPages; load_demo migrates them once."""
-    from inklusive_quartiere.accessibility import demo as accessibility_demo
-
     home = HomePage.objects.get()
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     statement().delete()
@@ -207,8 +206,6 @@ def test_old_content_pages_are_replaced_and_settings_follow(demo):
 
 
 def test_settings_chosen_by_editors_are_kept(demo):
-    from inklusive_quartiere.accessibility import demo as accessibility_demo
-
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     other = EasyLanguagePage.objects.get(slug="so-finden-sie-sich-zurecht")
     settings.easy_language_page = other
@@ -225,8 +222,6 @@ def test_statement_is_found_by_the_site_search(client, demo):
 
 def test_feedback_url_falls_back_to_the_agreed_path(monkeypatch):
     from django.urls import NoReverseMatch
-
-    from inklusive_quartiere.accessibility import links
 
     def missing(name):
         raise NoReverseMatch(name)

@@ -12,7 +12,7 @@ from inklusive_quartiere.accessibility.blocks import EasyLinkBlock, KnownBarrier
 from inklusive_quartiere.accessibility.models import AssessmentMethodsField, statement_publication_errors
 from inklusive_quartiere.testing.accounts import login_verified
 
-from .helpers import BARRIER, statement, statement_form
+from .helpers import BARRIER, easy_start, statement, statement_form
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -181,8 +181,6 @@ def test_barrier_without_plan_is_refused_in_the_form(editor_client):
 
 
 def test_easy_language_editor_forms_render(editor_client):
-    from .helpers import easy_start
-
     start = easy_start()
     assert editor_client.get(f"/admin/pages/{start.pk}/edit/").status_code == 200
     response = editor_client.get(f"/admin/pages/add/accessibility/easylanguagepage/{start.pk}/")

@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from inklusive_quartiere.catalogue.engine import STECKBRIEF, get_engine
 from inklusive_quartiere.core.visibility import visible_pages
+from inklusive_quartiere.search.analyzer import fold
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.tests.factories import make_steckbrief
 
@@ -161,8 +162,6 @@ def test_sorting(client, demo, sort):
 
     titles = [strip_tags(item["title"]) for item in ctx(response)["items"]]
     if sort == "titel":
-        from inklusive_quartiere.search.analyzer import fold
-
         assert [fold(t) for t in titles] == sorted(fold(t) for t in titles)
 
 

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from .. import chrome
+from ..models import SiteSettings
 from ..visibility import hidden_collection_ids_for, visible_pages
 
 register = template.Library()
@@ -80,8 +81,6 @@ def footer_links(context):
     site = _site(request)
 
     def compute():
-        from ..models import SiteSettings
-
         settings = SiteSettings.for_request(request) if site else None
         return [(str(label), p.get_url(request)) for label, p in settings.footer_links()] if settings else []
 
@@ -95,8 +94,6 @@ def service_links(context):
     site = _site(request)
 
     def compute():
-        from ..models import SiteSettings
-
         settings = SiteSettings.for_request(request) if site else None
         return (
             [(kind, str(label), p.get_url(request)) for kind, label, p in settings.service_links()] if settings else []

@@ -8,6 +8,7 @@ from django.test import Client, RequestFactory
 from wagtail.models import PageViewRestriction, Site
 
 from inklusive_quartiere.core.models import ContentPage, SiteSettings
+from inklusive_quartiere.core.views import server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +75,6 @@ def test_designed_404(client, demo):
 
 def test_500_page_renders_without_database():
     from django.db import connection
-
-    from inklusive_quartiere.core.views import server_error
 
     with connection.execute_wrapper(_fail_on_query):
         response = server_error(RequestFactory().get("/"))

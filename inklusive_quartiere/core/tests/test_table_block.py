@@ -6,6 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from inklusive_quartiere.core.blocks import AccessibleTableBlock, BodyStreamBlock
+from inklusive_quartiere.core.models import ContentPage, HomePage
+from inklusive_quartiere.testing.accounts import login_verified
 
 CITIES = [["Stadt", "Einwohner", "Labor seit"], ["Ulm", "126.000", "2021"], ["Bruchsal", "45.000", "2022"]]
 
@@ -135,8 +137,6 @@ def test_editor_is_stopped_by_a_table_without_headers_and_can_publish_a_good_one
     from django.contrib.auth.models import User
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-    from inklusive_quartiere.core.models import ContentPage, HomePage
-    from inklusive_quartiere.testing.accounts import login_verified
 
     login_verified(client, User.objects.create_superuser("tabellen-redaktion", "t@example.org", "x" * 16))
     home = HomePage.objects.get()

@@ -5,7 +5,15 @@ from django.contrib.auth.models import AnonymousUser, Group, User
 from wagtail.models import PageViewRestriction
 
 from inklusive_quartiere.core.models import ContentPage
-from inklusive_quartiere.core.visibility import can_view, is_members_only, visible_pages
+from inklusive_quartiere.core.visibility import (
+    can_view,
+    failed_restrictions_q,
+    hidden_among,
+    is_members_only,
+    user_group_ids,
+    user_passes,
+    visible_pages,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +82,6 @@ def test_members_only_label(sections):
 def test_python_and_sql_encodings_of_the_rule_agree(sections):
     from wagtail.models import PageViewRestriction
 
-    from inklusive_quartiere.core.visibility import failed_restrictions_q, user_group_ids, user_passes
-
     member = User.objects.create_user("mitglied2", password="x" * 16)
     member.groups.add(sections["members"])
     users = [
@@ -97,8 +103,6 @@ def test_python_and_sql_encodings_of_the_rule_agree(sections):
 def test_hidden_among_agrees_with_visible_pages(sections):
     """The row check used by the catalogue (hidden_among) and the queryset rule hide exactly the same pages."""
     from wagtail.models import Page
-
-    from inklusive_quartiere.core.visibility import hidden_among
 
     member = User.objects.create_user("mitglied3", password="x" * 16)
     member.groups.add(sections["members"])

@@ -8,8 +8,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction
 
+from inklusive_quartiere.core.audiences import MEMBERS, MEMBERS_COLLECTION
+from inklusive_quartiere.core.demo_support import stream
 from inklusive_quartiere.events.models import EventIndexPage, EventPage
-from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION
 
 
 def index_page() -> EventIndexPage:
@@ -88,7 +89,5 @@ def figure(img, alt: str, caption: str = "") -> tuple[str, dict]:
 def raw(*blocks) -> list[dict]:
     """StreamField data as stored, from (block_type, value) pairs."""
     import json
-
-    from inklusive_quartiere.core.demo_support import stream
 
     return json.loads(stream(*blocks))

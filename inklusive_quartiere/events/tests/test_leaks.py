@@ -17,7 +17,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from inklusive_quartiere.cities.models import CityPage
-from inklusive_quartiere.members.roles import MEMBERS
+from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.steckbriefe.tests.factories import make_steckbrief
 from inklusive_quartiere.testing.accounts import login_verified
 

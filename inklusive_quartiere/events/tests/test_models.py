@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from inklusive_quartiere.core.models import HomePage
 from inklusive_quartiere.events.models import EventIndexPage, EventPage
+from inklusive_quartiere.testing.accounts import login_verified
 
 from .factories import index_page, make_event
 
@@ -73,8 +74,6 @@ def test_page_tree_rules(demo):
 @pytest.fixture
 def editor_client(client):
     from django.contrib.auth.models import User
-
-    from inklusive_quartiere.testing.accounts import login_verified
 
     user = User.objects.create_superuser("events-editor", "events-editor@example.org", "x" * 16)
     login_verified(client, user)

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 
+from inklusive_quartiere.core.audiences import EDITORIAL, MEMBERS
 from inklusive_quartiere.feedback.models import BarrierReport
-from inklusive_quartiere.members.roles import EDITORIAL, MEMBERS
 from inklusive_quartiere.testing.accounts import login_verified, user_in_groups
 
 pytestmark = pytest.mark.django_db

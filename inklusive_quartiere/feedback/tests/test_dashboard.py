@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from inklusive_quartiere.core.audiences import EDITORIAL, MEMBERS
 from inklusive_quartiere.feedback.models import ANSWER_DAYS, BarrierReport
-from inklusive_quartiere.members.roles import EDITORIAL, MEMBERS
 from inklusive_quartiere.testing.accounts import login_verified
 
 from .test_admin import _user

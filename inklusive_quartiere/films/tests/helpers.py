@@ -12,8 +12,8 @@ from wagtail.models import Collection, PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 from wagtailmedia import get_media_model
 
+from inklusive_quartiere.core.audiences import MEMBERS, MEMBERS_COLLECTION
 from inklusive_quartiere.films.models import FilmIndexPage, FilmPage
-from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION
 
 VALID_VTT = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\nHallo Quartier.\n"
 

@@ -22,8 +22,8 @@ from django.core.files.base import ContentFile
 from django.template import engines
 from django.test import Client, RequestFactory
 
+from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.films.models import FilmPage
-from inklusive_quartiere.members.roles import MEMBERS
 from inklusive_quartiere.testing.accounts import login_verified
 
 from .helpers import make_film, make_video, members_collection, private, streamed

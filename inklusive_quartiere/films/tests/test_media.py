@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from .helpers import member_client, members_film, private, public_film, streamed
+from .helpers import make_film, member_client, members_film, private, public_film, streamed
 
 pytestmark = pytest.mark.django_db
 
@@ -78,8 +78,6 @@ def test_unknown_and_orphan_files_are_404(client, demo):
 
 
 def test_captions_of_an_unpublished_film_are_not_served(client, demo):
-    from .helpers import make_film
-
     film = make_film("zurueckgezogen")
     url = film.captions.url
     assert client.get(url).status_code == 200

@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from inklusive_quartiere.films.captioned import iso_duration, running_time_label
 from inklusive_quartiere.films.models import FilmPage
 
-from .helpers import index_page, make_film, member_client, members_film, public_film
+from .helpers import index_page, make_film, make_video, member_client, members_collection, members_film, public_film
 
 pytestmark = pytest.mark.django_db
 
@@ -149,8 +149,6 @@ def test_visible_film_tag(demo):
 
 
 def test_public_page_with_members_only_video_shows_a_sign_in_note(client, demo):
-    from .helpers import make_video, members_collection
-
     film = make_film("gemischt", video=make_video("Internes Video", members_collection()))
     html = _html(client.get(film.url))
     assert "<video" not in html

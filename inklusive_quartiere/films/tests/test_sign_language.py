@@ -10,12 +10,12 @@ from django.test import Client
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.core.models import ContentPage, SiteSettings
 from inklusive_quartiere.films import demo as films_demo
 from inklusive_quartiere.films import models as films_models
 from inklusive_quartiere.films.models import FilmIndexPage, SignLanguagePage
 from inklusive_quartiere.films.validators import validate_webvtt
-from inklusive_quartiere.members.roles import MEMBERS
 from inklusive_quartiere.testing.accounts import login_verified
 
 from .helpers import VALID_VTT, make_video, member_client, private, streamed, vtt_upload

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 
 from inklusive_quartiere.members.roles import MEMBERS
+from inklusive_quartiere.members.views import members_only_documents, members_only_pages
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/anmelden/"
@@ -146,7 +147,6 @@ def test_my_area_lists_members_only_material(client, member):
     assert client.get("/mein-bereich/")["Location"].startswith("/anmelden/?next=/mein-bereich/")
     client.force_login(member)
     html = client.get("/mein-bereich/").content.decode()
-    from inklusive_quartiere.members.views import members_only_documents, members_only_pages
 
     pages = members_only_pages(member)
     assert pages.exists()

@@ -21,6 +21,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction
 
 from inklusive_quartiere.cities.models import CityPage
+from inklusive_quartiere.core.models import ContentPage
+from inklusive_quartiere.core.page_cache import HEADER
 from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme
@@ -222,8 +224,6 @@ def test_page_cache_never_carries_a_page_across_personas(secret, channel):
     """Each reader channel asked by a member, then twice anonymously (the second answer from the page cache where
     the page is cacheable), then by the member again: the anonymous answers never show the secret, the member's
     answers always do and never come from the cache."""
-    from inklusive_quartiere.core.page_cache import HEADER
-
     member = Client()
     user = User.objects.create_user("leak-cache-member", password="x" * 16)
     user.groups.add(Group.objects.get(name=MEMBERS))
@@ -367,8 +367,6 @@ def test_other_city_editor_cannot_add_pages_elsewhere(other_editor, secret):
 def test_members_only_files_placed_on_a_public_page(persona_client, secret, demo):
     """An editor puts a members-only document and image on a public content page: only members see them."""
     import json
-
-    from inklusive_quartiere.core.models import ContentPage
 
     persona, client = persona_client
     page = ContentPage(title="Öffentliche Seite mit Dateien", slug="oeffentlich-mit-dateien")

@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 
 from inklusive_quartiere.cities.models import CityPage
+from inklusive_quartiere.core.models import SiteSettings
 from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION
 from inklusive_quartiere.steckbriefe.tests.factories import make_steckbrief
 
@@ -75,8 +76,6 @@ def test_sign_in_page_with_a_members_only_target_ends_on_the_notice(non_member, 
 
 
 def test_without_site_contact_the_notice_points_to_the_footer(non_member, members_only):
-    from inklusive_quartiere.core.models import SiteSettings
-
     for site_settings in SiteSettings.objects.all():
         site_settings.email = ""
         site_settings.save()

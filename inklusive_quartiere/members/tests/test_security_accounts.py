@@ -14,11 +14,13 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.test import Client, RequestFactory, override_settings
 
+from inklusive_quartiere.core import ratelimit
+from inklusive_quartiere.core.background_mail import wait_for_background_mail
+from inklusive_quartiere.core.client_ip import client_ip
 from inklusive_quartiere.feedback import spam
 from inklusive_quartiere.feedback.models import BarrierReport
+from inklusive_quartiere.feedback.tests.helpers import FAILING_BACKEND, report_data
 from inklusive_quartiere.feedback.tests.helpers import URL as REPORT_URL
-from inklusive_quartiere.feedback.tests.helpers import report_data
-from inklusive_quartiere.members.client_ip import client_ip
 from inklusive_quartiere.testing.accounts import current_code, totp_device, user_in_groups
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +102,7 @@ def test_the_old_proxy_count_is_gone():
 def test_axes_asks_only_our_function(settings):
     from axes.helpers import get_client_ip_address
 
-    assert settings.AXES_CLIENT_IP_CALLABLE == "inklusive_quartiere.members.client_ip.axes_client_ip"
+    assert settings.AXES_CLIENT_IP_CALLABLE == "inklusive_quartiere.core.client_ip.axes_client_ip"
     assert settings.AXES_HANDLER == "axes.handlers.database.AxesDatabaseHandler"  # shared, not in the cache
     assert tuple(settings.AXES_IPWARE_META_PRECEDENCE_ORDER) == ("REMOTE_ADDR",)
     assert settings.AXES_IPWARE_PROXY_COUNT is None and not settings.AXES_IPWARE_PROXY_TRUSTED_IPS
@@ -164,8 +166,6 @@ BROKEN_CACHE = {"default": {"BACKEND": f"{__name__}.BrokenCache"}}
 
 
 def test_counter_counts_per_key_and_stores_no_address():
-    from inklusive_quartiere.members import ratelimit
-
     assert [ratelimit.hit("test:scope", ATTACKER, 3, 60, fail_closed=True) for _ in range(5)] == [
         True,
         True,
@@ -181,8 +181,6 @@ def test_counter_counts_per_key_and_stores_no_address():
 
 
 def test_counter_fails_closed_or_open_when_the_cache_is_down(caplog):
-    from inklusive_quartiere.members import ratelimit
-
     with override_settings(CACHES=BROKEN_CACHE):
         assert ratelimit.hit("test:login", ATTACKER, 3, 60, fail_closed=True) is False
         assert ratelimit.hit("test:read", ATTACKER, 3, 60, fail_closed=False) is True
@@ -237,8 +235,6 @@ class SlowBackend(LocmemBackend):
 
 
 def test_password_reset_takes_as_long_for_known_and_unknown_addresses(client, mara, django_capture_on_commit_callbacks):
-    from inklusive_quartiere.members.background_mail import wait_for_background_mail
-
     def timed(email):
         cache.clear()  # the rate limits are not what this test measures
         started = time.perf_counter()
@@ -261,9 +257,6 @@ def test_password_reset_takes_as_long_for_known_and_unknown_addresses(client, ma
 
 
 def test_a_failing_background_mail_is_logged_without_the_address(mara, caplog, django_capture_on_commit_callbacks):
-    from inklusive_quartiere.feedback.tests.helpers import FAILING_BACKEND
-    from inklusive_quartiere.members.background_mail import wait_for_background_mail
-
     with override_settings(MAIL_IN_BACKGROUND=True, EMAIL_BACKEND=FAILING_BACKEND):
         with django_capture_on_commit_callbacks(execute=True):
             response = Client().post(RESET, {"email": "mara@example.org"})

@@ -29,7 +29,15 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from inklusive_quartiere.catalogue.engine import Engine
+from inklusive_quartiere.catalogue.indexing import rebuild_index
+from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
+from inklusive_quartiere.core.models import ContentPage
+from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION, WORKFLOW_NAME
 from inklusive_quartiere.operations import backup
+from inklusive_quartiere.search.analyzer import analyze_query
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+from inklusive_quartiere.steckbriefe.taxonomy import Category
 
 BASE_DIR = Path(settings.BASE_DIR)
 SEARCHES = ["Treff", "Quartier", "Inklusion barrierefrei", "Begegnung", "Nachbarschaft"]
@@ -119,9 +127,6 @@ def content_snapshot() -> dict:
     from wagtail.snippets.models import get_snippet_models
     from wagtailmedia.models import get_media_model
 
-    from inklusive_quartiere.catalogue.engine import Engine
-    from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
-    from inklusive_quartiere.search.analyzer import analyze_query
 
     snapshot = {
         "pages": [_row(page) for page in Page.objects.order_by("path").specific()],
@@ -212,10 +217,6 @@ def rich_content(demo):
     from wagtail.models import Collection, PageViewRestriction, Workflow
     from wagtailmedia.models import get_media_model
 
-    from inklusive_quartiere.core.models import ContentPage
-    from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION, WORKFLOW_NAME
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-    from inklusive_quartiere.steckbriefe.taxonomy import Category
 
     office = User.objects.get(username="redaktion")
     members = Group.objects.get(name=MEMBERS)
@@ -418,8 +419,6 @@ def _source_snapshot() -> dict:
     """The source's content. Its search index is first rebuilt as restore rebuilds it: the stored index can lag
     behind the content (a city page's entry is not renewed when a neighbourhood shown on it changes — the demo
     adds neighbourhoods after publishing the cities), and restore writes the index of the content it restores."""
-    from inklusive_quartiere.catalogue.indexing import rebuild_index
-
     rebuild_index()
     return _json_safe(content_snapshot())
 
@@ -559,8 +558,6 @@ def test_archive_is_private_and_described_by_its_manifest(archive):
 def _state():
     from django.contrib.auth.models import User
     from wagtail.models import Page, Revision
-
-    from inklusive_quartiere.catalogue.models import IndexState
 
     media_root = Path(settings.MEDIA_ROOT)
     files = sorted(str(p) for p in media_root.rglob("*") if p.is_file())

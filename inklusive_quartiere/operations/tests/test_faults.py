@@ -22,10 +22,15 @@ from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.test import Client, RequestFactory, override_settings
 
+from inklusive_quartiere.core.background_mail import wait_for_background_mail
+from inklusive_quartiere.core.views import server_error
 from inklusive_quartiere.feedback.models import BarrierReport
 from inklusive_quartiere.feedback.tests.helpers import URL as REPORT_URL
 from inklusive_quartiere.feedback.tests.helpers import report_data
+from inklusive_quartiere.operations import database
+from inklusive_quartiere.operations.cache_settings import redis_cache
 from inklusive_quartiere.operations.tests.services import REDIS_SERVER, redis_server
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
 UNAVAILABLE = "Die Website ist gerade nicht erreichbar"
 AGAIN = "Bitte versuchen Sie es in einigen Minuten wieder"
@@ -73,8 +78,6 @@ def test_static_files_keep_working_while_the_database_is_down(demo):
 
 
 def test_other_errors_keep_the_500_page_which_claims_no_notification():
-    from inklusive_quartiere.core.views import server_error
-
     request = RequestFactory().get("/")
     try:
         raise RuntimeError("a bug")
@@ -91,8 +94,6 @@ def test_other_errors_keep_the_500_page_which_claims_no_notification():
 
 
 def test_the_503_is_logged_once_with_its_cause_not_as_a_stream_of_tracebacks(demo, caplog):
-    from inklusive_quartiere.operations import database
-
     database._last_logged = 0.0
     with caplog.at_level(logging.WARNING), connection.execute_wrapper(_database_down):
         for _ in range(3):
@@ -112,16 +113,12 @@ def _require(binary) -> None:
 
 
 def _redis_caches(url: str) -> dict:
-    from inklusive_quartiere.settings.env import cache_config
-
-    config = cache_config(url)
+    config = redis_cache(url)
     config["OPTIONS"] = {**config.get("OPTIONS", {}), "retry_interval": 1}
     return {"default": config}
 
 
 def _pages(demo) -> list[str]:
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-
     steckbrief = SteckbriefPage.objects.live().public().first()
     return ["/", "/steckbriefe/", steckbrief.url, "/neuigkeiten/", "/projekt/"]
 
@@ -215,8 +212,6 @@ class SilentSMTPServer:
 
 @pytest.mark.django_db(transaction=True)  # the background thread has its own connection: the report is committed
 def test_a_hung_mail_server_holds_no_request_and_the_retry_command_sends_later():
-    from inklusive_quartiere.members.background_mail import wait_for_background_mail
-
     smtp = SilentSMTPServer()
     hung = {
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",

@@ -8,7 +8,7 @@ from django.db import OperationalError, connection
 from django.test import override_settings
 
 from inklusive_quartiere.operations import health
-from inklusive_quartiere.settings.env import cache_config
+from inklusive_quartiere.operations.cache_settings import redis_cache
 from inklusive_quartiere.testing.server import free_port
 
 # A database error as psycopg words it: host name and address must not reach the answer.
@@ -37,7 +37,7 @@ def _database_down(execute, sql, params, many, context):
 
 def _unreachable_redis():
     # The production configuration of CACHE_URL=redis://… (nothing listens on that port).
-    return {"default": cache_config(f"redis://127.0.0.1:{free_port()}/0")}
+    return {"default": redis_cache(f"redis://127.0.0.1:{free_port()}/0")}
 
 
 def test_healthz_answers_without_database_cache_or_sign_in(client):

@@ -216,27 +216,3 @@ def test_members_only_link_is_not_shown_to_anonymous_visitors(office, demo):
     member_user.groups.add(Group.objects.get(name="Netzwerk"))
     member.force_login(member_user)
     assert _related_titles(member.get(page.url).content.decode()) == [restricted.title, public.title]
-
-
-def _titles_in_list_after(html: str, heading: str) -> list[str]:
-    """The link texts of the first list after ``heading``."""
-    section = re.search(re.escape(heading) + r".*?<ul[^>]*>(.*?)</ul>", html, re.S)
-    assert section, f"no list after {heading!r}"
-    return [unescape(title) for title in re.findall(r'<a class="kern-link" href="[^"]*">([^<]+)</a>', section[1])]
-
-
-def test_events_and_news_keep_the_editors_order_too(client, demo):
-    from inklusive_quartiere.events.tests.factories import make_event
-    from inklusive_quartiere.news.tests.factories import make_news
-
-    order = [
-        SteckbriefPage.objects.live().get(title__startswith="Wohnen für Hilfe"),
-        SteckbriefPage.objects.live().get(title__startswith="Auftakt-Bürgerwerkstatt"),
-        SteckbriefPage.objects.live().get(title__startswith="Lastenrad-Verleih"),
-    ]
-    expected = [page.title for page in order]
-    event = make_event(slug="reihenfolge", related=order)
-    news = make_news("Meldung mit Verweisen in Reihenfolge", related=order)
-    for page, heading in ((event, 'id="steckbriefe"'), (news, 'id="verwandt"')):
-        html = client.get(page.url).content.decode()
-        assert _titles_in_list_after(html, heading) == expected, page.title

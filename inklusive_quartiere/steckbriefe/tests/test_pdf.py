@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
+from inklusive_quartiere.testing.pdf import pdf_accessibility_problems
 
 from .factories import prose_values
 
@@ -70,8 +71,6 @@ def test_pdf_never_contains_the_contact_email(client, longest):
 
 def test_every_demo_steckbrief_pdf_passes_the_tagging_checks(client, demo):
     """Full and minimal Steckbriefe alike: language, title, tags, heading order, alt text, table headers."""
-    from inklusive_quartiere.testing.pdf import pdf_accessibility_problems
-
     pages = list(SteckbriefPage.objects.live().public().order_by("pk"))
     assert len(pages) >= 5
     for page in pages:

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.members.roles import EDITORIAL, MEMBERS, city_group_for, ensure_city_role
 
 ROLES = {
@@ -37,8 +38,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         from django.conf import settings
-
-        from inklusive_quartiere.cities.models import CityPage
 
         email = options["email"].strip().lower()
         try:

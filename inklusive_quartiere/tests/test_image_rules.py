@@ -21,8 +21,8 @@ from wagtail.models import Collection, PageViewRestriction
 from wagtail.test.utils.form_data import streamfield
 
 from inklusive_quartiere.cities.models import CityPage
+from inklusive_quartiere.core.audiences import MEMBERS_COLLECTION
 from inklusive_quartiere.core.publishing import publication_problems
-from inklusive_quartiere.members.roles import MEMBERS_COLLECTION
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.testing.accounts import login_verified, user_in_groups
 from inklusive_quartiere.testing.forms import steckbrief_form

@@ -1,4 +1,5 @@
-"""Site-wide search over every page type the visitor may see, with the catalogue's German analyzer."""
+"""Site-wide search at /suche/ over every page type the visitor may see: the catalogue's engine with the German
+analyzer of the search library (search/analyzer.py)."""
 
 import re
 
@@ -8,13 +9,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from inklusive_quartiere.catalogue.engine import get_engine
-from inklusive_quartiere.catalogue.listing import highlight
 from inklusive_quartiere.core.summaries import summary_of, with_summaries
 from inklusive_quartiere.core.visibility import visible_pages
+from inklusive_quartiere.search.analyzer import analyze_query
+from inklusive_quartiere.search.highlight import highlight
+from inklusive_quartiere.search.query import clean_query
 
-from .analyzer import analyze_query
-from .query import clean_query
+from .engine import get_engine
 
 PAGE_SIZE = 20
 
@@ -59,7 +60,7 @@ def search(request):
                 "corrections": result.corrections,
             }
         )
-    return TemplateResponse(request, "search/search.html", context)
+    return TemplateResponse(request, "catalogue/search.html", context)
 
 
 def _summary(page) -> str:

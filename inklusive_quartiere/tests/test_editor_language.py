@@ -34,10 +34,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site, Task, Workflow, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
+from inklusive_quartiere.cities.models import CityPage
+from inklusive_quartiere.core.forms import SitePageForm
+from inklusive_quartiere.core.tests.catalogues import (
+    admin_messages,
+    messages_without_german,
+    phrase_pattern,
+    visible_form,
+)
+from inklusive_quartiere.core.tests.visible_text import page_texts
+from inklusive_quartiere.events.models import EventPage
+from inklusive_quartiere.feedback.models import BarrierReport
+from inklusive_quartiere.news.models import NewsPage
 from inklusive_quartiere.testing.accounts import login_verified, totp_device, user_in_groups
-
-from .catalogues import admin_messages, messages_without_german, phrase_pattern, visible_form
-from .visible_text import page_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -417,8 +426,6 @@ def test_the_checks_catch_what_they_should():
 
 
 def test_a_field_without_german_label_is_caught():
-    from inklusive_quartiere.events.models import EventPage
-
     field = EventPage._meta.get_field("place")
     saved = field._verbose_name
     try:
@@ -432,8 +439,6 @@ def test_a_field_without_german_label_is_caught():
 
 
 def test_every_page_type_uses_the_site_page_form():
-    from inklusive_quartiere.core.forms import SitePageForm
-
     ours = [model for model in get_page_models() if model.__module__.startswith(OUR_PREFIX)]
     assert ours
     wrong = [
@@ -443,8 +448,6 @@ def test_every_page_type_uses_the_site_page_form():
 
 
 def test_slug_help_names_this_sites_address(client, demo):
-    from inklusive_quartiere.cities.models import CityPage
-
     user = User.objects.create_superuser("kurztitel-sprache", "kurztitel-sprache@example.org", "x" * 16)
     login_verified(client, user)
     city = CityPage.objects.exclude(title="Ulm").order_by("title").first()  # Ulm is the fallback example
@@ -455,8 +458,6 @@ def test_slug_help_names_this_sites_address(client, demo):
 
 
 def test_editor_pages_are_german_for_the_editorial_office(client, demo):
-    from inklusive_quartiere.feedback.models import BarrierReport
-
     user = User.objects.create_superuser("redaktion-sprache", "redaktion-sprache@example.org", "x" * 16)
     login_verified(client, user)
     # The demo content has no barrier report (they come from visitors): one with a yes/no field and empty dates.
@@ -479,8 +480,6 @@ def test_editor_pages_are_german_for_a_city_editor(client, demo):
 
 def test_revision_comparison_is_german(client, demo):
     """The reviewer compares two versions: yes/no fields and the image block's "dekorativ" read "Ja"/"Nein"."""
-    from inklusive_quartiere.news.models import NewsPage
-
     user = User.objects.create_superuser("vergleich-sprache", "vergleich-sprache@example.org", "x" * 16)
     login_verified(client, user)
     page = NewsPage.objects.exclude(image=[]).order_by("path").first()

@@ -22,8 +22,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 
 from inklusive_quartiere.cities.models import CityPage, Neighbourhood
 from inklusive_quartiere.core import page_cache
+from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.core.models import ContentPage, HomePage, SiteSettings
-from inklusive_quartiere.members.roles import MEMBERS
 from inklusive_quartiere.news.models import NewsPage
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.taxonomy import Category, ContactPerson, TargetGroup

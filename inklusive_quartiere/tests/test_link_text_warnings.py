@@ -5,11 +5,14 @@ from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.core.a11y_checks import meaningless_links_by_field
 from inklusive_quartiere.core.models import ContentPage, HomePage
 from inklusive_quartiere.core.wagtail_hooks import link_text_warning
 from inklusive_quartiere.films.models import FilmPage
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.testing.accounts import login_verified
+from inklusive_quartiere.testing.forms import steckbrief_form
 
 pytestmark = pytest.mark.django_db
 
@@ -137,8 +140,6 @@ def _every_value_type_page():
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
 
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-
     image = Image.objects.first()
     document = Document.objects.first()
     assert image is not None and document is not None  # the demo content has both
@@ -178,9 +179,6 @@ def test_saving_a_steckbrief_with_a_photo_through_the_editor_works(client, demo)
     """The coordinator's first report: a Steckbrief with an image in "Bilder" answered 500 on every save action."""
     from wagtail.images.models import Image
 
-    from inklusive_quartiere.cities.models import CityPage
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-    from inklusive_quartiere.testing.forms import steckbrief_form
 
     user = User.objects.create_superuser("bildtest", "b@example.org", "x" * 16)
     login_verified(client, user)

@@ -5,6 +5,7 @@ from wagtail.admin.compare import comparison_class_registry, get_comparison_clas
 from wagtail.blocks import BooleanBlock
 from wagtail.fields import StreamField
 
+from inklusive_quartiere.core.blocks import AltTextImageBlock
 from inklusive_quartiere.core.compare import BooleanBlockComparison, BooleanFieldComparison
 from inklusive_quartiere.core.models import ContentPage
 from inklusive_quartiere.core.panels import ReadOnlyPanel
@@ -28,8 +29,6 @@ def test_every_boolean_block_of_ours_is_compared_in_german():
 
 
 def test_image_block_decorative_reads_ja_nein():
-    from inklusive_quartiere.core.blocks import AltTextImageBlock
-
     block = AltTextImageBlock().child_blocks["decorative"]
     with translation.override("de"):
         comparison = BooleanBlockComparison(block, True, True, False, True)

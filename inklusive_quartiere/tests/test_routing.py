@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.core.models import ContentPage, HomePage
+from inklusive_quartiere.core.summaries import summary_of, with_summaries
 from inklusive_quartiere.core.visibility import can_view
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.presentation import prefetch_taxonomies
@@ -166,8 +167,6 @@ def test_preview_keeps_its_own_taxonomies(demo):
 
 
 def test_search_results_show_each_kinds_summary(client, demo):
-    from inklusive_quartiere.core.summaries import summary_of, with_summaries
-
     pages = with_summaries(Page.objects.live().filter(depth__gte=3))
     for page in pages:
         specific = page.specific

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from inklusive_quartiere.core.blocks import BodyStreamBlock
 from inklusive_quartiere.core.models import ContentPage, HomePage
 from inklusive_quartiere.news.models import NewsPage
+from inklusive_quartiere.testing.accounts import login_verified
 
 OUTLINE_MESSAGE = "Vor dieser Unterüberschrift (h3) steht noch keine Abschnittsüberschrift (h2)"
 
@@ -84,8 +85,6 @@ def test_every_demo_body_passes_the_body_validation(demo):
 def test_editor_sees_the_outline_error_and_the_page_is_not_saved(client, demo):
     from django.contrib.auth.models import User
     from wagtail.test.utils.form_data import nested_form_data, streamfield
-
-    from inklusive_quartiere.testing.accounts import login_verified
 
     login_verified(client, User.objects.create_superuser("gliederung", "g@example.org", "x" * 16))
     home = HomePage.objects.get()

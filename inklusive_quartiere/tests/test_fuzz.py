@@ -21,7 +21,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from inklusive_quartiere.cities.models import CityPage
-from inklusive_quartiere.members.roles import MEMBERS
+from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
 pytestmark = pytest.mark.django_db

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from inklusive_quartiere.cities.models import CityPage, Neighbourhood
+from inklusive_quartiere.core.visibility import visible_pages
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
 from inklusive_quartiere.testing.accounts import login_verified, user_in_groups
@@ -492,14 +493,10 @@ def test_previewing_creates_no_neighbourhood(ulm_editor, cities):
 def test_a_neighbourhood_typed_into_a_draft_appears_on_the_city_page_only_once_published(client, demo):
     """ "Neue Quartiere" creates the neighbourhood when the coordinator saves her draft; visitors see it on the city
     page only after the office has published a Steckbrief that names it (or once it has figures in the city's list)."""
-    from inklusive_quartiere.cities.models import CityPage, Neighbourhood
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
     ulm = CityPage.objects.get(slug="ulm")
     typed = Neighbourhood.objects.create(city=ulm, name="Tippfehlerviertel")
     from django.contrib.auth.models import AnonymousUser
-
-    from inklusive_quartiere.core.visibility import visible_pages
 
     published = visible_pages(AnonymousUser(), SteckbriefPage.objects.child_of(ulm)).first()
     described = Neighbourhood.objects.create(city=ulm, name="Kennzahlenviertel", residents=1200)

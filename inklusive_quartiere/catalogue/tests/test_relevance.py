@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
+from inklusive_quartiere import search
 from inklusive_quartiere.catalogue.engine import STECKBRIEF, get_engine
 from inklusive_quartiere.search.analyzer import analyze_query
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
 pytestmark = pytest.mark.django_db
-QUERIES = json.loads((Path(__file__).parents[1] / "relevance" / "queries.json").read_text(encoding="utf-8"))
+QUERIES = json.loads((Path(search.__file__).parent / "relevance" / "queries.json").read_text(encoding="utf-8"))
 
 
 def test_the_query_file_is_broad_enough():
@@ -26,7 +28,6 @@ def test_the_query_file_is_broad_enough():
 def test_recall_at_10_and_mrr(demo, capsys):
     engine = get_engine()
     reader = User.objects.create_superuser("leser", "l@example.org", "x" * 16)  # sees every Steckbrief
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
     slug_of = dict(SteckbriefPage.objects.values_list("pk", "slug"))
     recalls, reciprocal_ranks, misses = [], [], []
