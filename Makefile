@@ -24,20 +24,23 @@ run: install frontend migrate demo
 test: install-test frontend system-test-deps lint check-migrations test-sqlite test-postgres test-production test-browser
 	@echo "All test passes finished."
 
+# Tools run as `$(BIN)/python -m ...`, never through the venv's scripts: a venv that was copied or moved keeps
+# working (its scripts' #! lines name the path it was created at).
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(VENV)/.installed $@
 
+# --include=dev: the build (sass) and the linters are devDependencies; installed even when NODE_ENV=production.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --include=dev --no-audit --no-fund
 	touch $@
 
 install: $(VENV)/.installed node_modules/.installed
@@ -73,15 +76,22 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
+## make lint (part of make test): Python (ruff's rules and its formatter, checking only), the Django templates
+## (djlint, checking only), the front end's SCSS and CSS (stylelint) and JavaScript (eslint). Tools and rule sets:
+## pyproject.toml, stylelint.config.mjs, eslint.config.mjs; what each checks: README, "What make test runs".
 lint: install-test
-	$(BIN)/ruff check .
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m ruff format --check .
+	$(BIN)/python -m djlint inklusive_quartiere --lint
+	npm run --silent lint:css
+	npm run --silent lint:js
 
 check-migrations: install-test
 	DJANGO_SETTINGS_MODULE=inklusive_quartiere.settings.test $(BIN)/python manage.py makemigrations --check --dry-run -v1
 
 test-sqlite: install-test
 	@echo "== Pass 1: SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m "not browser and not production" -p no:cacheprovider
+	env -u DATABASE_URL $(BIN)/python -m pytest --ds=inklusive_quartiere.settings.test -m "not browser and not production" -p no:cacheprovider
 
 test-postgres: install-test
 	@echo "== Pass 2: PostgreSQL =="
@@ -90,19 +100,19 @@ test-postgres: install-test
 	  if [ "$$CI" = "true" ]; then echo "CI=true: an unreachable PostgreSQL fails the run."; exit 1; fi; \
 	  echo "Skipping the PostgreSQL pass (set DATABASE_URL or start PostgreSQL on 127.0.0.1:5432)."; exit 0; \
 	fi; \
-	DATABASE_URL=$$url $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m "not browser and not production" -p no:cacheprovider
+	DATABASE_URL=$$url $(BIN)/python -m pytest --ds=inklusive_quartiere.settings.test -m "not browser and not production" -p no:cacheprovider
 
 ## The production path (docs/deployment.md): the wheel installed without the source tree, collectstatic, migrate,
 ## check --deploy, gunicorn with the production settings on a fresh PostgreSQL database and Redis (db 13), a crawl of
 ## every page type. Unreachable PostgreSQL or Redis: skipped with a message, a failure under CI=true.
 test-production: install-test frontend
 	@echo "== Production path: wheel, collectstatic, migrate, check --deploy, gunicorn on PostgreSQL + Redis =="
-	$(BIN)/pytest --ds=inklusive_quartiere.settings.test -m production -p no:cacheprovider -rsP \
+	$(BIN)/python -m pytest --ds=inklusive_quartiere.settings.test -m production -p no:cacheprovider -rsP \
 	  inklusive_quartiere/testing/test_production.py
 
 test-browser: install-test frontend system-test-deps
 	@echo "== Pass 3: browser (Playwright + Chromium, axe-core, Nu Html Checker) =="
-	env -u DATABASE_URL $(BIN)/pytest --ds=inklusive_quartiere.settings.test -m browser -p no:cacheprovider
+	env -u DATABASE_URL $(BIN)/python -m pytest --ds=inklusive_quartiere.settings.test -m browser -p no:cacheprovider
 
 ## make messages: compile the project's German catalogue (inklusive_quartiere/locale/de/LC_MESSAGES/*.po) after
 ## editing it. Needs GNU gettext's msgfmt; the compiled .mo is committed, so running the site does not.
@@ -132,5 +142,6 @@ bench: install frontend
 	done
 	$(BIN)/python bench/web.py --databases sqlite postgres
 
+## make clean: the built front end, setuptools' build directory, the npm packages and the virtualenv (not var/).
 clean:
-	rm -rf build node_modules $(VENV)
+	rm -rf $(BUILT) build node_modules $(VENV)

@@ -9,8 +9,8 @@ network-wide ones (those without a city).
 
 ``CityPermissionPolicy`` applies that to a model with a ``city`` foreign key. The model permissions (add, change,
 delete) stay what they are; the policy narrows them to the person's cities. The snippet views
-(``CityScopedViewSetMixin``) use it for the listing, every single-object view and the chooser, so that the edit URL
-of another city's contact is refused, not merely unlisted.
+(``cities.viewsets.CityScopedSnippetViewSet``) use it for the listing, every single-object view and the chooser, so
+that the edit URL of another city's contact is refused, not merely unlisted.
 """
 
 from __future__ import annotations
