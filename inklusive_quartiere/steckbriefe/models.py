@@ -24,11 +24,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES
+from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES, DocumentListBlock, GalleryBlock
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 
-from .blocks import DownloadsBlock, GalleryBlock, StepsBlock
+from .blocks import StepsBlock
 from .choices import LICENCE_URLS, CostBand, Duration, Licence, StaffEffort, Status
 from .forms import NO_STATUS_MESSAGE, SteckbriefPageForm
 from .related import RelatedSteckbriefeMixin, RelatedSteckbriefLink, related_panel
@@ -106,7 +106,7 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
     results = _rich(_("Ergebnisse und Wirkung"), _("Was hat sich verändert? Zahlen sind willkommen."))
 
     gallery = StreamField(GalleryBlock(), blank=True, verbose_name=_("Bilder"))
-    downloads = StreamField(DownloadsBlock(), blank=True, verbose_name=_("Downloads"))
+    downloads = StreamField(DocumentListBlock(), blank=True, verbose_name=_("Downloads"))
 
     contact = models.ForeignKey(
         ContactPerson,
