@@ -9,7 +9,7 @@ disappears on every page alike. The hidden collections are computed once per req
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .visibility import hidden_collection_ids_for
@@ -22,7 +22,12 @@ class ShownFile:
 
     item: Any
     file: Any
-    members_only: bool
+    request: Any = field(repr=False, compare=False)
+
+    @property
+    def members_only(self) -> bool:
+        """For the "Nur für Mitglieder" label; asked only where a label is shown (one query per request at most)."""
+        return file_members_only(self.request, self.file)
 
     # What the downloads list (components/downloads_list.html) shows of a document.
     @property
@@ -56,14 +61,10 @@ def shown_files(request, items: Iterable, file_of: Callable[[Any], Any] = _ident
     Items without a file (an empty chooser, a deleted document) are left out too."""
     hidden = hidden_collection_ids_for(request)
     result = []
-    public_hidden = None
     for item in items:
         file = file_of(item) if item is not None else None
-        if file is None or file.collection_id in hidden:
-            continue
-        if public_hidden is None:
-            public_hidden = hidden_collection_ids_for(request, as_anonymous=True)
-        result.append(ShownFile(item=item, file=file, members_only=file.collection_id in public_hidden))
+        if file is not None and file.collection_id not in hidden:
+            result.append(ShownFile(item=item, file=file, request=request))
     return result
 
 
