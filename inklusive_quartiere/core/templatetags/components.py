@@ -26,16 +26,22 @@ def members_badge(small=False):
     return {"small": small}
 
 
+# What a contact card reads of a person: a ContactPerson's e-mail address is for the editorial office only and is
+# never shown, so ``email`` (and ``address``) appear only when given by name.
+PERSON_FIELDS = ("name", "role", "organisation", "phone", "is_example")
+CONTACT_FIELDS = (*PERSON_FIELDS, "address", "email")
+
+
 @register.inclusion_tag("components/contact_card.html")
 def contact_card(person=None, **fields):
-    """A contact as an ``<address>``: a ``ContactPerson`` (name, role, organisation, phone, is_example) and/or
-    the same fields given one by one (plus ``address``, ``email``); a given field wins over the person's."""
-    names = ("name", "role", "organisation", "address", "phone", "email", "is_example")
+    """A contact as an ``<address>``: a ``ContactPerson`` (name, role, organisation, phone, is_example; never its
+    e-mail) and/or fields given by name (the same, plus ``address`` and ``email``); a given field wins."""
     if person is None:
         person = {}
     read = person.get if isinstance(person, Mapping) else lambda name, default: getattr(person, name, default)
-    contact = {name: read(name, "") for name in names}
-    contact.update({name: value for name, value in fields.items() if name in names})
+    contact = dict.fromkeys(CONTACT_FIELDS, "")
+    contact.update({name: read(name, "") for name in PERSON_FIELDS})
+    contact.update({name: value for name, value in fields.items() if name in CONTACT_FIELDS})
     return {"contact": contact}
 
 

@@ -56,6 +56,12 @@ def test_contact_card_fields_override_the_person_and_missing_ones_leave_no_line(
     assert "erfundene Beispielperson" not in html
 
 
+def test_contact_card_never_shows_the_persons_email():
+    html = _render("{% contact_card person %}", person={"name": "N", "email": "geheim@example.org"})
+    assert "geheim" not in html and "mailto:" not in html
+    assert "mailto:a@example.org" in _render("{% contact_card person email='a@example.org' %}", person={"name": "N"})
+
+
 def test_downloads_list_download_attribute_only_when_asked():
     class File:
         url, title, meta, members_only = "/v.mp4", "Video", "MP4, 3 MB", False
