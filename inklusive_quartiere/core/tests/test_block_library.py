@@ -62,7 +62,7 @@ def test_a_link_block_under_any_name_is_found_by_the_link_text_check():
     assert list(_block_link_texts(stream, value)) == ["hier"]
 
 
-def test_easy_language_texts_find_link_blocks_by_type():
+def test_easy_language_texts_find_link_blocks_by_type(db):
     from inklusive_quartiere.accessibility.blocks import EasyLinkBlock
     from inklusive_quartiere.accessibility.easy_language import page_texts
     from inklusive_quartiere.accessibility.models import EasyLanguagePage
