@@ -15,6 +15,7 @@ current.
 import ast
 import pathlib
 import re
+import sys
 from dataclasses import dataclass
 
 PACKAGE = "inklusive_quartiere"
@@ -252,4 +253,4 @@ def app_graph_diagram(imports: list[Import] | None = None) -> str:
 
 
 if __name__ == "__main__":
-    print(app_graph_diagram(), end="")
+    sys.stdout.write(app_graph_diagram())

@@ -9,7 +9,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from inklusive_quartiere.core.blocks import LinkTextBlock
+from inklusive_quartiere.core.blocks import LinkTargetBlock, LinkTextBlock
 
 # -- accessibility statement ------------------------------------------------------------------------------
 
@@ -151,9 +151,8 @@ class EasyImageBlock(blocks.StructBlock):
         template = "accessibility/blocks/easy_image.html"
 
 
-class EasyLinkBlock(blocks.StructBlock):
-    link_text = LinkTextBlock(max_length=120)  # core.a11y_checks finds link texts by this block type
-    page = blocks.PageChooserBlock(label=_("Interne Seite"), required=False)
+class EasyLinkBlock(LinkTargetBlock):
+    link_text = LinkTextBlock(max_length=120)
     url = blocks.CharBlock(
         label=_("Oder Adresse"),
         required=False,
@@ -162,18 +161,11 @@ class EasyLinkBlock(blocks.StructBlock):
         help_text=_("Eine Adresse auf dieser Website (beginnt mit „/“) oder eine vollständige Web-Adresse."),
     )
 
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise StructBlockValidationError(
-                block_errors={"page": ValidationError(_("Wählen Sie entweder eine interne Seite oder eine Adresse."))}
-            )
-        return value
-
     class Meta:
         icon = "link"
         label = _("Link")
         template = "accessibility/blocks/easy_link.html"
+        link_field_order = ("link_text", "page", "url")
 
 
 class FeedbackLinkBlock(blocks.StaticBlock):

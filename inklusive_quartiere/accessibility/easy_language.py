@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from inklusive_quartiere.core.blocks import LinkTargetBlock
+
 MAX_WORDS = 15
 
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
@@ -65,7 +67,7 @@ def page_texts(page) -> Iterator[str]:
             yield value["explanation"]
         elif block.block_type == "list":
             yield from (str(item) for item in value)
-        elif block.block_type == "link":
+        elif isinstance(block.block, LinkTargetBlock):  # by type, whatever the block is called
             yield value["link_text"]
         elif block.block_type == "image":
             yield value["alt_text"]

@@ -9,17 +9,16 @@ see is reported as unknown, exactly like a value that does not exist.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.core.paginator import Paginator
-from django.http import Http404, QueryDict
+from django.http import QueryDict
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from inklusive_quartiere.core.pagination import PAGE_PARAM, page_number, paginate
 from inklusive_quartiere.core.visibility import hidden_among
 from inklusive_quartiere.search.analyzer import analyze_query
 from inklusive_quartiere.search.highlight import highlight
@@ -30,7 +29,6 @@ from .engine import STECKBRIEF, get_engine
 from .facets import FACETS, FACETS_BY_PARAM, SORTS, STUMBLING_LABEL
 
 PAGE_SIZE = 20
-PAGE_PARAM = "seite"
 
 
 @dataclass
@@ -74,13 +72,9 @@ def parse(get: QueryDict, values: FacetValues, fixed: dict[str, list[str]] | Non
         query.messages.append(_("Die gewählte Sortierung gibt es nicht; sortiert wird nach Standard."))
         sort = ""
     query.sort = sort or ("relevanz" if query.text else "neueste")
-    raw_page = get.get(PAGE_PARAM, "1")
-    if re.fullmatch(r"[0-9]{1,6}", raw_page) and int(raw_page) >= 1:
-        query.page = int(raw_page)
-    else:
-        query.messages.append(
-            _("Die Seitenzahl „%(page)s“ ist ungültig; gezeigt wird die erste Seite.") % {"page": raw_page[:20]}
-        )
+    query.page, page_message = page_number(get.get(PAGE_PARAM))
+    if page_message:
+        query.messages.append(page_message)
     return query
 
 
@@ -124,12 +118,8 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
     }
     result = engine.search(request.user, words, codes, query.sort, kinds=[STECKBRIEF], visible=visible)
 
-    paginator = Paginator(result.order, PAGE_SIZE, allow_empty_first_page=True)
-    if query.page > paginator.num_pages:
-        if result.total:
-            raise Http404(_("Diese Ergebnisseite gibt es nicht."))
-        query.page = 1
-    page_obj = paginator.page(query.page)
+    page_obj = paginate(result.order, PAGE_SIZE, query.page)
+    query.page = page_obj.number
     ids = [int(engine.page_ids[i]) for i in page_obj.object_list]
     items = _load_items(engine, request.user, ids, result.terms, _site_root_path(request))
 

@@ -1,14 +1,10 @@
 """Site-wide search at /suche/ over every page type the visitor may see: the catalogue's engine with the German
 analyzer of the search library (search/analyzer.py)."""
 
-import re
-
-from django.core.paginator import Paginator
-from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from inklusive_quartiere.core.pagination import paginate_request
 from inklusive_quartiere.core.summaries import summary_of, with_summaries
 from inklusive_quartiere.core.visibility import visible_pages
 from inklusive_quartiere.search.analyzer import analyze_query
@@ -27,17 +23,10 @@ def search(request):
     if words:
         engine = get_engine(request)
         result = engine.search(request.user, words, {}, "relevanz", with_counts=False)
-        paginator = Paginator(result.order, PAGE_SIZE)
-        raw_page = request.GET.get("seite", "1")
-        number = int(raw_page) if re.fullmatch(r"[0-9]{1,6}", raw_page) and int(raw_page) >= 1 else None
-        if number is None:
-            context["message"] = _("Die Seitenzahl war ungültig; gezeigt wird die erste Seite.")
-            number = 1
-        if number > paginator.num_pages:
-            if result.total:
-                raise Http404(_("Diese Ergebnisseite gibt es nicht."))
-            number = 1
-        page_obj = paginator.page(number)
+        pagination = paginate_request(request, result.order, PAGE_SIZE)
+        page_obj = pagination.page_obj
+        if pagination.message:
+            context["message"] = pagination.message
         ids = [int(engine.page_ids[i]) for i in page_obj.object_list]
         # One query whatever kinds of page the results hold (core/summaries.py).
         pages = {p.pk: p for p in with_summaries(visible_pages(request.user, Page.objects.filter(pk__in=ids)))}

@@ -108,12 +108,27 @@ class FigureBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=250)
     credit = blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=120)
 
+    def get_preview_value(self):
+        from wagtail.images import get_image_model
+
+        image = _first_public(get_image_model())
+        if image is None:
+            return self.get_default()
+        return self.to_python(
+            {
+                "image": {"image": image.pk, "decorative": False, "alt_text": image.title},
+                "caption": _("Bildunterschrift: was das Bild zeigt"),
+                "credit": _("Name der Fotografin"),
+            }
+        )
+
     class Meta:
         icon = "image"
         label = _("Bild")
         # The collapsed block's heading shows the caption (Wagtail would take the "decorative" box: "Nein").
         label_format = "{caption}"
         template = "core/blocks/figure.html"
+        description = _("Ein Bild mit Alternativtext, auf Wunsch mit Bildunterschrift und Bildnachweis.")
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -139,12 +154,21 @@ class LinkTextBlock(blocks.CharBlock):
         icon = "link"
 
 
-class CallToActionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Titel"), max_length=120)
-    text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
+class LinkTargetBlock(blocks.StructBlock):
+    """A link: its text (``LinkTextBlock``) and where it leads, a page of this site or an address, exactly one of
+    the two. Every link block derives from it, so checks find links by this type (``isinstance``), never by the name
+    a StreamField gives the block. Fields a subclass adds come first in the editor; ``Meta.link_field_order``
+    orders the link's own fields."""
+
     page = blocks.PageChooserBlock(label=_("Interne Seite"), required=False)
     url = blocks.URLBlock(label=_("Oder externe Adresse"), required=False)
     link_text = LinkTextBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__(local_blocks, **kwargs)
+        link_fields = [name for name in self.meta.link_field_order if name in self.child_blocks]
+        others = [name for name in self.child_blocks if name not in link_fields]
+        self.child_blocks = {name: self.child_blocks[name] for name in others + link_fields}
 
     def clean(self, value):
         value = super().clean(value)
@@ -155,9 +179,80 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
     class Meta:
+        icon = "link"
+        link_field_order = ("page", "url", "link_text")
+
+
+class CallToActionBlock(LinkTargetBlock):
+    title = blocks.CharBlock(label=_("Titel"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
+
+    class Meta:
         icon = "pick"
         label = _("Handlungsaufforderung")
         template = "core/blocks/call_to_action.html"
+        description = _("Ein hervorgehobener Kasten mit Titel, kurzem Text und einer Schaltfläche zu einer Seite.")
+        preview_value = {
+            "title": _("Mitmachen im Netzwerk"),
+            "text": _("Sie planen ein inklusives Quartier? Tauschen Sie sich mit den StadtLaboren aus."),
+            "url": "https://example.org/",
+            "link_text": _("Zur Anmeldung für Städte"),
+        }
+
+
+# -- files: documents and images -------------------------------------------------------------------------------
+def _first_public(model):
+    """A file for an editor's block preview: the first one that every visitor may see (never a members-only one)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from .visibility import visible_files
+
+    return visible_files(AnonymousUser(), model.objects.order_by("pk")).first()
+
+
+DOCUMENT_HELP = _(
+    "Dokumente aus der Sammlung „Nur für Mitglieder“ sehen nur angemeldete Mitglieder; "
+    "alle anderen Besucherinnen und Besucher sehen sie nicht."
+)
+
+
+class DocumentBlock(DocumentChooserBlock):
+    """One document of a list, shown as a download with type and size (components/downloads_list.html)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Dokument"))
+        kwargs.setdefault("help_text", DOCUMENT_HELP)
+        super().__init__(**kwargs)
+
+    def get_preview_value(self):
+        from wagtail.documents import get_document_model
+
+        return _first_public(get_document_model())
+
+    class Meta:
+        icon = "doc-full"
+        template = "core/blocks/document.html"
+        description = _("Ein Dokument zum Herunterladen, mit Dateityp und Größe.")
+
+
+class DocumentListBlock(blocks.StreamBlock):
+    """The documents of a page's downloads section (event page, Steckbrief); a visitor sees those of them they may
+    see, and the section disappears when that is none (core/files.py)."""
+
+    document = DocumentBlock()
+
+    class Meta:
+        template = "core/blocks/document_list.html"
+
+
+class GalleryBlock(blocks.StreamBlock):
+    """The figures of a page's image section (event page, Steckbrief); images a visitor may not see are left out,
+    and the section disappears when that is all of them (core/files.py)."""
+
+    figure = FigureBlock()
+
+    class Meta:
+        template = "core/blocks/gallery.html"
 
 
 class DownloadListBlock(blocks.StructBlock):
@@ -169,10 +264,17 @@ class DownloadListBlock(blocks.StructBlock):
     )
     documents = blocks.ListBlock(DocumentChooserBlock(label=_("Dokument")), label=_("Dokumente"), min_num=1)
 
+    def get_preview_value(self):
+        from wagtail.documents import get_document_model
+
+        document = _first_public(get_document_model())
+        return self.to_python({"heading": _("Unterlagen"), "documents": [document.pk] if document else []})
+
     class Meta:
         icon = "doc-full"
         label = _("Downloads")
         template = "core/blocks/download_list.html"
+        description = _("Eine Liste von Dokumenten zum Herunterladen, auf Wunsch mit Überschrift.")
 
 
 def _cell_text(cell) -> str:

@@ -1,12 +1,9 @@
-"""StreamField blocks of the event page: programme, inputs, findings, gallery, downloads."""
+"""StreamField blocks of the event page: programme, inputs, findings (gallery and downloads: core/blocks.py)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
-
-from inklusive_quartiere.core.blocks import FigureBlock
 
 
 class ProgrammeItemBlock(blocks.StructBlock):
@@ -59,18 +56,4 @@ class FindingsBlock(blocks.StreamBlock):
         label=_("Erkenntnis"),
         max_length=400,
         help_text=_("Ein bis zwei Sätze: Was haben die Städte mitgenommen?"),
-    )
-
-
-class GalleryBlock(blocks.StreamBlock):
-    figure = FigureBlock()
-
-
-class DownloadsBlock(blocks.StreamBlock):
-    document = DocumentChooserBlock(
-        label=_("Dokument"),
-        help_text=_(
-            "Dokumente aus der Sammlung „Nur für Mitglieder“ sehen nur angemeldete Mitglieder; "
-            "alle anderen Besucherinnen und Besucher sehen sie nicht."
-        ),
     )

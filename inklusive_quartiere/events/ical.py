@@ -136,7 +136,8 @@ def feed_events(index_page):
 
 
 def feed_response(index_page, request) -> HttpResponse:
-    content = build_calendar(feed_events(index_page), request, _("Inklusive Quartiere – Termine und Werkstätten"))
+    name = _("%(site)s – Termine und Werkstätten") % {"site": settings.WAGTAIL_SITE_NAME}
+    content = build_calendar(feed_events(index_page), request, name)
     response = _response(content, FEED_FILENAME)
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
     return response

@@ -20,12 +20,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES
+from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES, DocumentListBlock, GalleryBlock
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 from inklusive_quartiere.steckbriefe.related import RelatedSteckbriefeMixin, RelatedSteckbriefLink, related_panel
 
-from .blocks import DownloadsBlock, FindingsBlock, GalleryBlock, InputsBlock, ProgrammeBlock
+from .blocks import FindingsBlock, InputsBlock, ProgrammeBlock
 
 ICAL_ROUTE = "kalender.ics"
 
@@ -193,7 +193,7 @@ class EventPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentMixin,
     )
     findings = StreamField(FindingsBlock(), blank=True, verbose_name=_("Erkenntnisse"))
     gallery = StreamField(GalleryBlock(), blank=True, verbose_name=_("Bilder"))
-    downloads = StreamField(DownloadsBlock(), blank=True, verbose_name=_("Downloads"))
+    downloads = StreamField(DocumentListBlock(), blank=True, verbose_name=_("Downloads"))
 
     overview_panels = [
         *Page.content_panels,

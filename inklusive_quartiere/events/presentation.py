@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-import re
-
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from inklusive_quartiere.catalogue.models import CataloguePage
 from inklusive_quartiere.core import chrome
-from inklusive_quartiere.core.visibility import hidden_among, hidden_collection_ids_for, is_members_only, visible_pages
+from inklusive_quartiere.core.files import image_of_figure, shown_files
+from inklusive_quartiere.core.pagination import paginate_request
+from inklusive_quartiere.core.visibility import hidden_among, is_members_only, visible_pages
 
 from . import dates
 from .models import EventPage
 
-PAGE_PARAM = "seite"
 PAGE_SIZE = 10
-_PAGE_NUMBER = re.compile(r"[0-9]{1,6}")
-
-
-def page_number(raw: str) -> tuple[int, str]:
-    """(number, message): a bad value gives the first page and a message instead of an error."""
-    if _PAGE_NUMBER.fullmatch(raw) and int(raw) >= 1:
-        return int(raw), ""
-    return 1, _("Die Seitenzahl „%(page)s“ ist ungültig; gezeigt wird die erste Seite.") % {"page": raw[:20]}
 
 
 def _items(events, request, members_only: set[str]) -> list[dict]:
@@ -55,13 +44,8 @@ def index_context(index_page, request) -> dict:
         "-start_date", F("start_time").desc(nulls_last=True), "title", "pk"
     )
 
-    number, message = page_number(request.GET.get(PAGE_PARAM, "1"))
-    paginator = Paginator(past, PAGE_SIZE, allow_empty_first_page=True)
-    if number > paginator.num_pages:
-        if paginator.count:
-            raise Http404(_("Diese Seite der vergangenen Termine gibt es nicht."))
-        number = 1
-    past_page = paginator.page(number)
+    pagination = paginate_request(request, past, PAGE_SIZE)
+    past_page, message, number = pagination.page_obj, pagination.message, pagination.number
     upcoming = list(upcoming) if number == 1 else []
     past = list(past_page.object_list)
     # The "Nur für Mitglieder" labels of both lists in one query.
@@ -77,25 +61,16 @@ def index_context(index_page, request) -> dict:
 
 
 # -- the event page ---------------------------------------------------------------------------------------
-def _downloads(page, request) -> list[dict]:
-    """The page's documents this visitor may see, in order; members-only ones carry a flag for the label. (Which
-    collections a visitor may not see: from the visibility rule, once per request.)"""
-    documents = [block.value for block in page.downloads if block.value is not None]
-    hidden = hidden_collection_ids_for(request)
-    hidden_from_public = hidden_collection_ids_for(request, as_anonymous=True)
-    return [
-        {"document": document, "members_only": document.collection_id in hidden_from_public}
-        for document in documents
-        if document.collection_id not in hidden
-    ]
+def _downloads(page, request) -> list:
+    """The page's documents this visitor may see, in order, members-only ones flagged for the label
+    (core/files.py, the same for every page that lists files)."""
+    return shown_files(request, [block.value for block in page.downloads])
 
 
 def _gallery(page, request) -> list:
     """The gallery's figures whose image this visitor may see (an image in a members-only collection is left
     out for everybody else: its alt text and caption would describe it)."""
-    blocks = [block for block in page.gallery if block.value and block.value.get("image") is not None]
-    hidden = hidden_collection_ids_for(request)
-    return [block for block in blocks if block.value["image"].collection_id not in hidden]
+    return shown_files(request, list(page.gallery), image_of_figure)
 
 
 def _related(page, user) -> list[dict]:

@@ -6,11 +6,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from inklusive_quartiere.core.files import file_visible
 from inklusive_quartiere.core.visibility import (
     can_view,
     can_view_collection,
     hidden_among,
-    hidden_collection_ids_for,
     is_members_only,
     visible_pages,
 )
@@ -52,7 +52,7 @@ def _file_visible(user, file, request=None) -> bool:
     see (the same rule, one query per request for all files)."""
     if request is None:
         return can_view_collection(user, file.collection)
-    return file.collection_id not in hidden_collection_ids_for(request)
+    return file_visible(request, file)
 
 
 def visible_film(user, film):
@@ -74,14 +74,24 @@ def captioned_video_context(page, user, *, labels: dict, request=None) -> dict |
     video = page.video if page.video_id else None
     video_visible = video is not None and _file_visible(user, video, request)
     extension = (video.file_extension.upper() if video else "") or "MP4"
+    captions_url = page.captions.url if page.captions else ""
+    video_meta = file_meta(video.file, extension, page.running_time) if video_visible else ""
+    captions_meta = file_meta(page.captions, "WebVTT") if page.captions else ""
+    # The downloads list (components/downloads_list.html): the video only if the visitor may see it.
+    downloads = []
+    if video_visible:
+        downloads.append({"url": video.url, "title": labels["download_video"], "meta": video_meta})
+    if captions_url:
+        downloads.append({"url": captions_url, "title": labels["download_captions"], "meta": captions_meta})
     return {
         "video_page": page,
         "video": video if video_visible else None,
         "video_hidden": video is not None and not video_visible,
         "poster_url": poster_url(page) if video_visible else "",
-        "captions_url": page.captions.url if page.captions else "",
-        "video_meta": file_meta(video.file, extension, page.running_time) if video_visible else "",
-        "captions_meta": file_meta(page.captions, "WebVTT") if page.captions else "",
+        "captions_url": captions_url,
+        "video_meta": video_meta,
+        "captions_meta": captions_meta,
+        "downloads": downloads,
         "members_only": is_members_only(page),
         "labels": labels,
     }

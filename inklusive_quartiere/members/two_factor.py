@@ -7,8 +7,10 @@ from __future__ import annotations
 import math
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import time_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.models import VerifyNotAllowed
@@ -50,10 +52,13 @@ class DeviceTokenForm(TokenForm):
     otp_error_messages = {
         **TokenForm.otp_error_messages,
         "token_required": _("Bitte geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein."),
-        "invalid_token": _(
-            "Der Code stimmt nicht. Bitte geben Sie den Code ein, den Ihre App gerade für „Inklusive Quartiere“ "
-            "anzeigt – er wechselt alle 30 Sekunden. Geht es mehrmals schief, prüfen Sie, ob die Uhrzeit Ihres "
-            "Smartphones stimmt."
+        "invalid_token": format_lazy(
+            _(
+                "Der Code stimmt nicht. Bitte geben Sie den Code ein, den Ihre App gerade für „{site}“ "
+                "anzeigt – er wechselt alle 30 Sekunden. Geht es mehrmals schief, prüfen Sie, ob die Uhrzeit Ihres "
+                "Smartphones stimmt."
+            ),
+            site=settings.WAGTAIL_SITE_NAME,
         ),
         "device_required": _(
             "Für dieses Konto ist kein Gerät für Einmalcodes eingerichtet. Bitte wenden Sie sich an die Redaktion."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
@@ -45,7 +46,7 @@ class NewsRssFeed(Feed):
 
     # -- the feed ---------------------------------------------------------------------------------------
     def title(self):
-        return _("%(title)s – Inklusive Quartiere") % {"title": self.index.title}
+        return f"{self.index.title} – {settings.WAGTAIL_SITE_NAME}"
 
     def link(self):
         return self._absolute(self.index)
@@ -54,7 +55,7 @@ class NewsRssFeed(Feed):
         return self._absolute(self.index, "feed_atom" if self.feed_type is Atom1Feed else "feed_rss")
 
     def description(self):
-        return self.index.intro or _("Neuigkeiten aus dem Netzwerk Inklusive Quartiere")
+        return self.index.intro or _("Neuigkeiten aus dem Netzwerk %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
 
     def items(self):
         pages = list(news_queryset(self.index, AnonymousUser())[:FEED_SIZE])

@@ -1,7 +1,7 @@
 """The news listing: reading category and page number from the URL, the visible items, the template context.
 
 Bad input never fails: an unknown category or a page "number" that is not a number gives a message and the
-normal list; only a page beyond the end is a 404.
+normal list; only a page beyond the end is a 404 (``core/pagination.py``, the same for every listing).
 """
 
 from __future__ import annotations
@@ -9,37 +9,23 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import Paginator
-from django.http import Http404, QueryDict
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from inklusive_quartiere.core.visibility import hidden_among, hidden_collection_ids_for, visible_pages
+from inklusive_quartiere.core.files import image_of_figure, shown_files
+from inklusive_quartiere.core.pagination import PAGE_PARAM, page_number, paginate
+from inklusive_quartiere.core.visibility import hidden_among, visible_pages
 
 from .models import NewsCategory, NewsPage
 
 PAGE_SIZE = 10
-PAGE_PARAM = "seite"
 CATEGORY_PARAM = "kategorie"
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
-_MAX_PAGE_DIGITS = 9
 
 
 def news_queryset(index, user):
     """The index's news items this user may see, newest first."""
     return visible_pages(user, NewsPage.objects.child_of(index)).order_by("-date", "-first_published_at", "-pk")
-
-
-def page_number(raw: str | None, messages: list[str]) -> int:
-    value = (raw or "").strip()
-    if not value:
-        return 1
-    if value.isascii() and value.isdigit():
-        if len(value) > _MAX_PAGE_DIGITS:
-            raise Http404(_("Diese Seite der Neuigkeiten gibt es nicht."))
-        if int(value) >= 1:
-            return int(value)
-    messages.append(_("Die Seitenzahl „%(page)s“ ist ungültig; gezeigt wird die erste Seite.") % {"page": value[:20]})
-    return 1
 
 
 def chosen_category(raw: str | None, messages: list[str]) -> NewsCategory | None:
@@ -66,12 +52,8 @@ def categories_of(pages) -> dict[int, list[NewsCategory]]:
 
 def visible_image_ids(request, figures) -> set[int]:
     """Which of these figures' images the visitor may see (an image from a members-only collection is left out;
-    the collections the visitor may not see are computed once per request)."""
-    images = [figure["image"] for figure in figures if figure is not None]
-    if not images:
-        return set()
-    hidden = hidden_collection_ids_for(request)
-    return {image.pk for image in images if image.collection_id not in hidden}
+    core/files.py, the same for every page that lists files)."""
+    return {shown.file.pk for shown in shown_files(request, [f for f in figures if f is not None], image_of_figure)}
 
 
 def lead_figures(pages) -> dict[int, object]:
@@ -118,7 +100,9 @@ def feed_links(index, request) -> list[dict]:
 def listing_context(index, request) -> dict:
     messages: list[str] = []
     category = chosen_category(request.GET.get(CATEGORY_PARAM), messages)
-    number = page_number(request.GET.get(PAGE_PARAM), messages)
+    number, page_message = page_number(request.GET.get(PAGE_PARAM))
+    if page_message:
+        messages.append(page_message)
 
     user = request.user
     visible = news_queryset(index, user)
@@ -126,10 +110,7 @@ def listing_context(index, request) -> dict:
     used = NewsCategory.objects.filter(news_pages__in=visible.values("pk")).distinct()
     items_qs = visible.filter(categories=category) if category is not None else visible
 
-    paginator = Paginator(items_qs, PAGE_SIZE, allow_empty_first_page=True)
-    if number > paginator.num_pages:
-        raise Http404(_("Diese Seite der Neuigkeiten gibt es nicht."))
-    page_obj = paginator.page(number)
+    page_obj = paginate(items_qs, PAGE_SIZE, number)
     pages = list(page_obj.object_list)
 
     categories = categories_of(pages)
@@ -159,7 +140,7 @@ def listing_context(index, request) -> dict:
     return {
         "news": {
             "items": items,
-            "total": paginator.count,
+            "total": page_obj.paginator.count,
             "page_obj": page_obj,
             "category": category,
             "filters": filters,

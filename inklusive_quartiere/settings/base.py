@@ -250,14 +250,14 @@ AXES_VERBOSE = False
 
 # Two-factor authentication (TOTP) is required for every account that can open the editor.
 WAGTAIL_2FA_REQUIRED = True
-OTP_TOTP_ISSUER = "Inklusive Quartiere"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this to SAMEORIGIN themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Inklusive Quartiere"
+WAGTAIL_SITE_NAME = "Inklusive Quartiere"  # the one source of the site name: templates use {% site_name %}
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -25,3 +25,6 @@ if not env_str("VAR_DIR"):
     VAR_DIR = Path(tempfile.mkdtemp(prefix="iq-test-"))
     MEDIA_ROOT = VAR_DIR / "media"
     atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)
+
+# The site's URLs plus the test-only page of component examples (testing/urls.py).
+ROOT_URLCONF = "inklusive_quartiere.testing.urls"

@@ -1,8 +1,5 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
-
-from inklusive_quartiere.core.blocks import FigureBlock
 
 
 class StepBlock(blocks.StructBlock):
@@ -19,11 +16,3 @@ class StepsBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
-
-
-class GalleryBlock(blocks.StreamBlock):
-    figure = FigureBlock()
-
-
-class DownloadsBlock(blocks.StreamBlock):
-    document = DocumentChooserBlock(label=_("Dokument"))

@@ -25,11 +25,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from inklusive_quartiere.cities.models import CityPage
-from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES
+from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES, DocumentListBlock, GalleryBlock
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 
-from .blocks import DownloadsBlock, GalleryBlock, StepsBlock
+from .blocks import StepsBlock
 from .choices import LICENCE_URLS, CostBand, Duration, Licence, StaffEffort, Status
 from .forms import NO_STATUS_MESSAGE, SteckbriefPageForm
 from .pdf import render_steckbrief_pdf
@@ -109,7 +109,7 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
     results = _rich(_("Ergebnisse und Wirkung"), _("Was hat sich verändert? Zahlen sind willkommen."))
 
     gallery = StreamField(GalleryBlock(), blank=True, verbose_name=_("Bilder"))
-    downloads = StreamField(DownloadsBlock(), blank=True, verbose_name=_("Downloads"))
+    downloads = StreamField(DocumentListBlock(), blank=True, verbose_name=_("Downloads"))
 
     contact = models.ForeignKey(
         ContactPerson,

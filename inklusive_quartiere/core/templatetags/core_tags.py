@@ -1,15 +1,24 @@
 from django import template
+from django.conf import settings
 from wagtail.models import Page, Site
 
-from .. import chrome
+from .. import chrome, files
 from ..models import SiteSettings
-from ..visibility import hidden_collection_ids_for, visible_pages
+from ..pagination import PAGE_PARAM
+from ..visibility import visible_pages
 
 register = template.Library()
 
 
 def _site(request):
     return Site.find_for_request(request) if request else None
+
+
+@register.simple_tag
+def site_name():
+    """The site's name, from its one source (``settings.WAGTAIL_SITE_NAME``); needs no database, so error pages
+    rendered without one can use it too."""
+    return settings.WAGTAIL_SITE_NAME
 
 
 @register.inclusion_tag("core/includes/main_nav.html", takes_context=True)
@@ -103,7 +112,7 @@ def service_links(context):
 
 
 @register.inclusion_tag("core/includes/pagination.html", takes_context=True)
-def pagination(context, page_obj, param="seite"):
+def pagination(context, page_obj, param=PAGE_PARAM):
     """Numbered pagination that keeps every other GET parameter (filters, query, sorting)."""
     request = context["request"]
 
@@ -130,11 +139,7 @@ def pagination(context, page_obj, param="seite"):
 @register.filter
 def document_meta(document):
     """'PDF, 1,2 MB': the type and size a visitor needs before downloading."""
-    from django.template.defaultfilters import filesizeformat
-
-    extension = (document.file_extension or "").upper() or "Datei"
-    size = document.get_file_size()
-    return f"{extension}, {filesizeformat(size)}" if size else extension
+    return files.document_meta(document)
 
 
 @register.simple_tag
@@ -157,16 +162,25 @@ def kern_widget(field):
 
 @register.simple_tag(takes_context=True)
 def file_visible(context, file) -> bool:
-    """``{% file_visible document as show %}``: may this visitor see the document or image (collection privacy,
-    the one rule)? One query per request for all files (the hidden collections are computed once)."""
-    if not file:
-        return False
-    return file.collection_id not in hidden_collection_ids_for(context.get("request"))
+    """``{% file_visible image as show %}``: may this visitor see the document or image (core/files.py)?"""
+    return files.file_visible(context.get("request"), file)
 
 
 @register.simple_tag(takes_context=True)
 def file_members_only(context, file) -> bool:
     """``{% file_members_only document as label %}``: is the file in a members-only collection?"""
-    if not file:
-        return False
-    return file.collection_id in hidden_collection_ids_for(context.get("request"), as_anonymous=True)
+    return files.file_members_only(context.get("request"), file)
+
+
+@register.simple_tag(takes_context=True)
+def shown_files(context, items, figures=False):
+    """``{% shown_files page.downloads as downloads %}``: the files of a list (documents, images, or with
+    ``figures=True`` figure blocks) this visitor may see, as ``core.files.ShownFile`` (core/files.py). A section
+    shows only when the result is not empty."""
+    if not items:
+        return []
+    if not hasattr(items, "__iter__"):  # one document or image
+        items = [items]
+    items = [getattr(item, "value", item) if not figures else item for item in items]
+    file_of = files.image_of_figure if figures else (lambda item: item)
+    return files.shown_files(context.get("request"), items, file_of)
