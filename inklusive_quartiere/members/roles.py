@@ -29,14 +29,22 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from inklusive_quartiere.core.names import (  # noqa: F401 - MEMBERS_COLLECTION, ROOT_COLLECTION_NAME: re-exported
+    CITY_COLLECTION_PREFIX,
+    CITY_GROUP_PREFIX,
+    EDITORIAL_GROUP,
+    MEMBERS_COLLECTION,
+    MEMBERS_GROUP,
+    ROOT_COLLECTION_NAME,
+)
+
 from .models import ReviewTask
 
-EDITORIAL = "Redaktion"
-MEMBERS = "Netzwerk"
-CITY_PREFIX = "Stadtredaktion "
+EDITORIAL = EDITORIAL_GROUP
+MEMBERS = MEMBERS_GROUP
+CITY_PREFIX = CITY_GROUP_PREFIX
 WORKFLOW_NAME = "Prüfung durch die Redaktion"
 TASK_NAME = "Freigabe durch die Redaktion"
-MEMBERS_COLLECTION = "Nur für Mitglieder"
 
 PAGE_EDITORIAL = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
 PAGE_CITY = ["add_page", "change_page"]
@@ -105,7 +113,6 @@ def _child_collection(parent: Collection, name: str) -> Collection:
 
 
 # The root collection holds the network's public files (each city has its own collection below it).
-ROOT_COLLECTION_NAME = "Netzwerk (öffentlich)"
 
 
 def _restrict_to_members(collection: Collection, members: Group) -> None:
@@ -180,7 +187,7 @@ def ensure_city_role(city) -> Group:
     group.permissions.add(_perm("wagtailadmin.access_admin"), *_model_perms(CITY_MODELS, ("add", "change", "view")))
     _grant_pages(group, city, PAGE_CITY)
     root_collection = Collection.get_first_root_node()
-    collection = _child_collection(root_collection, f"Stadt {city.title}")
+    collection = _child_collection(root_collection, f"{CITY_COLLECTION_PREFIX}{city.title}")
     _grant_collection(group, collection, FILES_CITY)
     _restrict_to_members(_child_collection(collection, MEMBERS_COLLECTION), groups[MEMBERS])
     return group
@@ -188,7 +195,7 @@ def ensure_city_role(city) -> Group:
 
 def city_collection(city) -> Collection | None:
     root_collection = Collection.get_first_root_node()
-    return root_collection.get_children().filter(name=f"Stadt {city.title}").first()
+    return root_collection.get_children().filter(name=f"{CITY_COLLECTION_PREFIX}{city.title}").first()
 
 
 def ensure_roles() -> list[Group]:
