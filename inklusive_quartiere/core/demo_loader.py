@@ -82,15 +82,18 @@ def data_files(only: str | None = None) -> list[DataFile]:
     files = []
     for app_config in project_apps(only):
         folder = Path(app_config.path) / CONTENT_DIR
-        for path in sorted(folder.glob("*.json")):
-            try:
-                document = json.loads(path.read_text(encoding="utf-8"))
-            except ValueError as exc:
-                raise DemoContentError(f"{path.name} ({app_config.label}): kein gültiges JSON: {exc}") from exc
-            if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
-                raise DemoContentError(f"{path.name} ({app_config.label}): erwartet ein Objekt mit der Liste „entries“")
-            files.append(DataFile(app_config.label, path, document["entries"]))
+        files += [read_data_file(app_config.label, path) for path in sorted(folder.glob("*.json"))]
     return files
+
+
+def read_data_file(app_label: str, path: Path) -> DataFile:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise DemoContentError(f"{path.name} ({app_label}): kein gültiges JSON: {exc}") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
+        raise DemoContentError(f"{path.name} ({app_label}): erwartet ein Objekt mit der Liste „entries“")
+    return DataFile(app_label, path, document["entries"])
 
 
 def hook(name: str):
@@ -198,11 +201,11 @@ def _value_problems(model_field, value) -> list[str]:
     problems = list(_reference_problems(value))
     if isinstance(model_field, StreamField) and value is not None:
         if not isinstance(value, list):
-            return ["ein StreamField ist eine Liste von Blöcken {\"type\": …, \"value\": …}"]
+            return ['ein StreamField ist eine Liste von Blöcken {"type": …, "value": …}']
         known = model_field.stream_block.child_blocks
         for index, block in enumerate(value):
             if not isinstance(block, dict) or "type" not in block or "value" not in block:
-                problems.append(f"Block {index + 1}: erwartet {{\"type\": …, \"value\": …}}")
+                problems.append(f'Block {index + 1}: erwartet {{"type": …, "value": …}}')
             elif block["type"] not in known:
                 names = ", ".join(known)
                 problems.append(f"Block {index + 1}: unbekannter Blocktyp „{block['type']}“ (bekannt: {names})")
@@ -229,7 +232,7 @@ def _reference_problems(value):
 
 def _file_problems(spec, where: str) -> list[str]:
     if not isinstance(spec, dict) or "name" not in spec:
-        return [f"{where}: erwartet {{\"name\": …, \"text\"|\"generate\": …}}"]
+        return [f'{where}: erwartet {{"name": …, "text"|"generate": …}}']
     if ("text" in spec) == ("generate" in spec):
         return [f"{where}: genau eines von „text“ und „generate“"]
     if "generate" in spec and hook(str(spec["generate"])) is None:

@@ -2,7 +2,8 @@
 
 The members-only files themselves are data (demo_content/10-members.json). The accounts are invented; their
 passwords are random and written to var/demo-zugaenge.txt (never into the repository). The editorial account and
-the city editor need a second factor: their TOTP secrets are written there as well, and ``manage.py demo_otp_code <username>`` prints the current code (DEBUG only).
+the city editor need a second factor: their TOTP secrets are written there as well, and
+``manage.py demo_otp_code <username>`` prints the current code (DEBUG only).
 """
 
 from __future__ import annotations

@@ -7,10 +7,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction
 
 from inklusive_quartiere.core.demo_support import stream
+from inklusive_quartiere.core.names import MEMBERS_GROUP
 from inklusive_quartiere.core.text import german_slug
 from inklusive_quartiere.news.models import NewsIndexPage, NewsPage
 
-MEMBERS = "Netzwerk"
+MEMBERS = MEMBERS_GROUP
 
 
 def news_index() -> NewsIndexPage:
