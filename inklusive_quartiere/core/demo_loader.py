@@ -63,6 +63,7 @@ class DataFile:
 @dataclass
 class Result:
     created: int = 0
+    updated: int = 0
     kept: int = 0
     hooks: int = 0
 
@@ -244,8 +245,9 @@ def _file_problems(spec, where: str) -> list[str]:
 
 
 class Loader:
-    def __init__(self, stdout):
+    def __init__(self, stdout, update: bool = False):
         self.stdout = stdout
+        self.update = update
         self.result = Result()
 
     # references ----------------------------------------------------------------------------------------------
@@ -373,12 +375,15 @@ class Loader:
 
         path = entry["page"]
         existing = self.page_at(path)
-        if existing is not None:
-            self.result.kept += 1
-            if existing.specific_class.__name__ != entry["type"].rpartition(".")[2]:
-                self.stdout.write(f"  Seite {path} nicht angelegt: der Pfad ist schon belegt")
-            return
         model = resolve_model(entry["type"])
+        if existing is not None:
+            if existing.specific_class is not model:
+                self.stdout.write(f"  Seite {path} nicht angelegt: der Pfad ist schon belegt")
+            elif self.update:
+                self.update_page(existing.specific, entry)
+                return
+            self.result.kept += 1
+            return
         if path == "/":
             parent, slug = Page.get_first_root_node(), entry["fields"]["slug"]
         else:
@@ -402,10 +407,75 @@ class Loader:
             restriction.groups.set([self.resolve({"$group": MEMBERS_GROUP})])
         self.result.created += 1
 
+    def update_page(self, page, entry: dict) -> None:
+        """``--update``: bring a demo page back to its entry (fields, children); a new revision only if needed."""
+        from wagtail.models import PageViewRestriction
+
+        fields = {name: value for name, value in entry.get("fields", {}).items() if name != "slug"}
+        changed = [name for name, value in fields.items() if self.differs(page, name, value)]
+        children = {
+            relation: rows
+            for relation, rows in entry.get("children", {}).items()
+            if self.children_differ(page, relation, rows)
+        }
+        if changed or children:
+            values = self.field_values(type(page), {name: fields[name] for name in changed})
+            for name, value in values.items():
+                setattr(page, name, value)
+            for relation, rows in children.items():
+                child_model = page._meta.get_field(_field_name(type(page), relation)).related_model
+                setattr(page, relation, [child_model(**self.field_values(child_model, row)) for row in rows])
+            page.save_revision().publish()
+            self.result.updated += 1
+        else:
+            self.result.kept += 1
+        if entry.get("members_only") and not PageViewRestriction.objects.filter(page=page).exists():
+            restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+            restriction.groups.set([self.resolve({"$group": MEMBERS_GROUP})])
+
+    def differs(self, instance, name: str, raw) -> bool:
+        """Whether the stored value of a field differs from the entry's (files are written once, never compared)."""
+        from wagtail.fields import StreamField
+
+        model_field = instance._meta.get_field(name)
+        if isinstance(model_field, StreamField):
+            return _without_ids(list(getattr(instance, name).raw_data)) != self.resolve(raw or [], as_pk=True)
+        if isinstance(model_field, models.FileField):
+            return False
+        if model_field.many_to_many:
+            return {item.pk for item in getattr(instance, name).all()} != {item.pk for item in self.resolve(raw)}
+        if isinstance(model_field, models.ForeignKey):
+            target = self.resolve(raw)
+            return getattr(instance, model_field.attname) != (target.pk if target is not None else None)
+        value = self.field_values(type(instance), {name: raw})[name]
+        return getattr(instance, name) != value
+
+    def children_differ(self, page, relation: str, rows: list[dict]) -> bool:
+        """Whether the stored child rows differ from the entry's rows (compared on the fields the rows name)."""
+        child_model = page._meta.get_field(_field_name(type(page), relation)).related_model
+        names = sorted({name for row in rows for name in row})
+
+        def signature(row) -> tuple:
+            return tuple(getattr(row, child_model._meta.get_field(name).attname) for name in names)
+
+        stored = [signature(row) for row in getattr(page, relation).all()]
+        return stored != [signature(child_model(**self.field_values(child_model, row))) for row in rows]
+
     def object(self, entry: dict) -> None:
         model = resolve_model(entry["object"])
         key = self.field_values(model, entry["key"])
-        if model.objects.filter(**key).exists():
+        existing = model.objects.filter(**key).first()
+        if existing is not None:
+            changed = [name for name, raw in entry.get("fields", {}).items() if self.differs(existing, name, raw)]
+            if self.update and changed:
+                for name, value in self.field_values(model, {name: entry["fields"][name] for name in changed}).items():
+                    if model._meta.get_field(name).many_to_many:
+                        getattr(existing, name).set(value)
+                    else:
+                        setattr(existing, name, value)
+                existing.save()
+                self.result.updated += 1
+                return
             self.result.kept += 1
             return
         values = self.field_values(model, entry.get("fields", {}))
@@ -460,9 +530,22 @@ def _with_ids(blocks):
     return blocks
 
 
-def load_demo(stdout, only: str | None = None, names: tuple[str, ...] = ()) -> Result:
-    """Validate every data file (or one app's, or some of its files by name), then load them in one transaction."""
+def _without_ids(blocks):
+    """Stored StreamField data without block ids, to compare with an entry."""
+    if isinstance(blocks, list):
+        return [_without_ids(item) for item in blocks]
+    if isinstance(blocks, dict):
+        is_block = "type" in blocks and "value" in blocks
+        return {key: _without_ids(value) for key, value in blocks.items() if not (is_block and key == "id")}
+    return blocks
+
+
+def load_demo(stdout, only: str | None = None, names: tuple[str, ...] = (), update: bool = False) -> Result:
+    """Validate every data file (or one app's, or some of its files by name), then load them in one transaction.
+
+    Rows that exist are kept (editors' changes survive); with ``update`` they are brought back to their entries.
+    """
     files = [data_file for data_file in data_files(only) if not names or data_file.path.name in names]
     validate(files)
     with transaction.atomic():
-        return Loader(stdout).load(files)
+        return Loader(stdout, update=update).load(files)

@@ -128,7 +128,7 @@ HOOKS = {"picture": picture}
 
 
 def _items() -> list[dict]:
-    """The news items of the data file, in the shape the tests read (slug, title, date, flags)."""
+    """The news items of the data file: fields, slug, the date as a date, both flags, the picture's alt text."""
     items = []
     for entry in json.loads(DATA_FILE.read_text(encoding="utf-8"))["entries"]:
         if entry.get("type") != "news.NewsPage":
@@ -136,11 +136,12 @@ def _items() -> list[dict]:
         fields = entry["fields"]
         items.append(
             {
+                **fields,
                 "slug": entry["page"].rstrip("/").rpartition("/")[2],
-                "title": fields["title"],
                 "date": datetime.date.fromisoformat(fields["date"]),
                 "is_example": fields.get("is_example", False),
                 "members_only": entry.get("members_only", False),
+                "alt": fields["image"][0]["value"]["image"]["alt_text"],
             }
         )
     return items

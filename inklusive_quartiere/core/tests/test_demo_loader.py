@@ -45,7 +45,7 @@ def test_command_runs_twice_without_changes(demo):
     revisions = Revision.objects.count()
     out = StringIO()
     call_command("load_demo", stdout=out)
-    assert "0 Einträge angelegt" in out.getvalue()
+    assert "0 Einträge angelegt, 0 aktualisiert" in out.getvalue()
     assert Revision.objects.count() == revisions
 
 
@@ -152,3 +152,25 @@ def test_a_reference_never_creates_a_collection(demo, tmp_path, monkeypatch):
     monkeypatch.setattr(demo_loader, "data_files", lambda only=None: [data_file])
     with pytest.raises(DemoContentError, match="die Sammlung „Nur fuer Mitglieder“ gibt es nicht"):
         demo_loader.load_demo(StringIO())
+
+
+def test_update_brings_a_changed_demo_page_back_and_then_changes_nothing(demo):
+    page = ContentPage.objects.get(slug="foerderung")
+    title, body = page.title, list(page.body.raw_data)
+    page.title = "Von Hand geändert"
+    page.body = json.dumps([{"type": "paragraph", "value": "<p>Anders</p>"}])
+    page.save_revision().publish()
+
+    kept = demo_loader.load_demo(StringIO())  # default: editors' changes stay
+    assert kept.updated == 0 and ContentPage.objects.get(pk=page.pk).title == "Von Hand geändert"
+
+    result = demo_loader.load_demo(StringIO(), update=True)
+    page = ContentPage.objects.get(pk=page.pk)
+    assert (result.created, result.updated) == (0, 1)
+    assert page.title == title
+    assert [(block["type"], block["value"]) for block in page.body.raw_data] == [
+        (block["type"], block["value"]) for block in body
+    ]
+    revisions = Revision.objects.count()
+    again = demo_loader.load_demo(StringIO(), update=True)
+    assert (again.created, again.updated) == (0, 0) and Revision.objects.count() == revisions
