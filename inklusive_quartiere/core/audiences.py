@@ -10,8 +10,10 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 EDITORIAL = "Redaktion"
 MEMBERS = "Netzwerk"
+CITY_GROUP_PREFIX = "Stadtredaktion "  # + the city's title: the city editors' group
 MEMBERS_COLLECTION = "Nur für Mitglieder"
 CITY_COLLECTION_PREFIX = "Stadt "
+ROOT_COLLECTION_NAME = "Netzwerk (öffentlich)"
 
 
 def members_only_child(parent: Collection) -> Collection:

@@ -203,6 +203,7 @@ class CallToActionBlock(LinkTargetBlock):
 # -- files: documents and images -------------------------------------------------------------------------------
 def _first_public(model):
     """A file for an editor's block preview: the first one that every visitor may see (never a members-only one)."""
+    # deferred: only previews need these; the block module stays free of Wagtail's and auth's models at import time
     from django.contrib.auth.models import AnonymousUser
 
     from .visibility import visible_files

@@ -1,8 +1,9 @@
-"""Demo roles, accounts and files: a member, a city editor, and members-only material to try them with.
+"""Code-only parts of the members demo: roles, the demo accounts and the generated pictures.
 
-The accounts are invented; their passwords are random and written to var/demo-zugaenge.txt (never into the
-repository). The editorial account and the city editor need a second factor: their TOTP secrets are
-written there as well, and ``manage.py demo_otp_code <username>`` prints the current code (DEBUG only).
+The members-only files themselves are data (demo_content/10-members.json). The accounts are invented; their
+passwords are random and written to var/demo-zugaenge.txt (never into the repository). The editorial account and
+the city editor need a second factor: their TOTP secrets are written there as well, and
+``manage.py demo_otp_code <username>`` prints the current code (DEBUG only).
 """
 
 from __future__ import annotations
@@ -15,16 +16,11 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 
 from inklusive_quartiere.cities.models import CityPage
 
-from .roles import EDITORIAL, MEMBERS, MEMBERS_COLLECTION, city_collection, city_group_for, ensure_roles
+from .roles import EDITORIAL, MEMBERS, city_group_for, ensure_roles
 
-DEMO_CITY = "Ulm"
 ACCOUNTS = [
     # username, first name, last name, groups ("city" = the demo city's editors)
     ("demo-mitglied", "Mira", "Muster (Beispiel)", [MEMBERS]),
@@ -38,16 +34,14 @@ def credentials_path() -> Path:
     return Path(settings.VAR_DIR) / CREDENTIALS_FILE
 
 
-def load(stdout) -> None:
+def roles(loader) -> None:
     ensure_roles()
 
-    city = CityPage.objects.filter(title=DEMO_CITY).first()
-    lines = _ensure_accounts(city)
-    if city is not None:
-        _ensure_files(city)
-    stdout.write(f"  Rollen, {len(ACCOUNTS)} Beispielzugänge und Beispieldateien bereit")
-    if lines:
-        stdout.write(f"  Zugangsdaten: {credentials_path()}")
+
+def accounts(loader, city: str) -> None:
+    """The demo accounts; the city editor edits the given demo city."""
+    if _ensure_accounts(CityPage.objects.filter(title=city).first()):
+        loader.stdout.write(f"  Zugangsdaten: {credentials_path()}")
 
 
 def _ensure_accounts(city) -> list[str]:
@@ -88,7 +82,7 @@ def _ensure_accounts(city) -> list[str]:
     return lines
 
 
-def _png(label_colour: tuple[int, int, int]) -> bytes:
+def picture(colour: list[int]) -> bytes:
     """A small generated picture (coloured blocks): demo images are made here, never downloaded."""
     from PIL import Image, ImageDraw
 
@@ -96,57 +90,11 @@ def _png(label_colour: tuple[int, int, int]) -> bytes:
     draw = ImageDraw.Draw(image)
     for index in range(6):
         x = 60 + index * 145
-        draw.rectangle([x, 640 - 120 - index * 60, x + 110, 560], fill=label_colour)
+        draw.rectangle([x, 640 - 120 - index * 60, x + 110, 560], fill=tuple(colour))
     draw.ellipse([720, 60, 880, 220], fill=(250, 200, 60))
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
 
 
-def _ensure_files(city) -> None:
-    public = city_collection(city)
-    members_only = public.get_children().filter(name=MEMBERS_COLLECTION).first() if public else None
-    if public is None or members_only is None:
-        return
-    image_model = get_image_model()
-    document_model = get_document_model()
-    files = [
-        (
-            image_model,
-            public,
-            "Quartiersplatz in Ulm (Beispielgrafik)",
-            "quartiersplatz-beispiel.png",
-            _png((40, 110, 160)),
-        ),
-        (
-            image_model,
-            members_only,
-            "Skizze Umbau Begegnungsraum (Beispielgrafik, nur für Mitglieder)",
-            "skizze-begegnungsraum-beispiel.png",
-            _png((160, 60, 60)),
-        ),
-        (
-            document_model,
-            public,
-            "Ablaufplan Quartiersspaziergang (Beispiel)",
-            "ablaufplan-quartiersspaziergang-beispiel.txt",
-            "Ablaufplan Quartiersspaziergang (erfundenes Beispiel)\n\n1. Treffpunkt am Quartiersplatz\n"
-            "2. Stationen mit Rollstuhl und Rollator ausprobieren\n3. Auswertung im Nachbarschaftscafé\n".encode(),
-        ),
-        (
-            document_model,
-            members_only,
-            "Interne Kostenaufstellung Begegnungsraum (Beispiel, nur für Mitglieder)",
-            "kostenaufstellung-begegnungsraum-beispiel.csv",
-            b"Posten;Betrag in Euro\nMiete Raum (12 Monate);4800\nHonorare Moderation;2400\n"
-            b"Barrierefreie Ausstattung;3100\n# erfundene Beispielzahlen\n",
-        ),
-    ]
-    for model, collection, title, filename, content in files:
-        if model.objects.filter(title=title).exists():
-            continue
-        if model is image_model:
-            file = ImageFile(io.BytesIO(content), name=filename)
-        else:
-            file = ContentFile(content, name=filename)
-        model(title=title, collection=collection, file=file).save()
+HOOKS = {"roles": roles, "accounts": accounts, "picture": picture}

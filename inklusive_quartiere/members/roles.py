@@ -37,7 +37,7 @@ from .models import ReviewTask
 # The names live in core.audiences (apps below members use them); these two stay importable from here as well.
 MEMBERS_COLLECTION = audiences.MEMBERS_COLLECTION
 city_collection = audiences.city_collection
-CITY_PREFIX = "Stadtredaktion "
+CITY_PREFIX = audiences.CITY_GROUP_PREFIX
 WORKFLOW_NAME = "Prüfung durch die Redaktion"
 TASK_NAME = "Freigabe durch die Redaktion"
 
@@ -108,7 +108,6 @@ def _child_collection(parent: Collection, name: str) -> Collection:
 
 
 # The root collection holds the network's public files (each city has its own collection below it).
-ROOT_COLLECTION_NAME = "Netzwerk (öffentlich)"
 
 
 @transaction.atomic
@@ -124,7 +123,7 @@ def ensure_base_roles() -> dict[str, Group]:
         _grant_pages(editorial, root_page, PAGE_EDITORIAL)
     if root_collection is not None:
         if root_collection.name == "Root":  # Wagtail's English name, shown in every upload form
-            root_collection.name = ROOT_COLLECTION_NAME
+            root_collection.name = audiences.ROOT_COLLECTION_NAME
             root_collection.save(update_fields=["name"])
         _grant_collection(editorial, root_collection, FILES_ALL)
         members_only_child(root_collection)

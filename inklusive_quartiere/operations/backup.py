@@ -505,7 +505,7 @@ def verify_archive(path: str) -> dict:
             seen[member.name] = {"sha256": digest.hexdigest(), "size": size}
     if manifest_bytes is None or checksum_line is None:
         raise ArchiveDamaged(
-            f"„{path}“ enthält kein vollständiges Manifest (abgebrochene Sicherung oder kein Sicherungsarchiv)."
+            f"Das Archiv „{path}“ enthält kein vollständiges Manifest (abgebrochene Sicherung oder keine Sicherung)."
         )
     expected = checksum_line.decode("ascii", "replace").split()[0] if checksum_line.strip() else ""
     if hashlib.sha256(manifest_bytes).hexdigest() != expected:

@@ -26,5 +26,5 @@ if not env_str("VAR_DIR"):
     MEDIA_ROOT = VAR_DIR / "media"
     atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)
 
-# The site's URLs plus the test-only page of component examples (testing/urls.py).
-ROOT_URLCONF = "inklusive_quartiere.testing.urls"
+# The site's URLs plus the test-only page of component examples (tests/urls.py).
+ROOT_URLCONF = "inklusive_quartiere.tests.urls"

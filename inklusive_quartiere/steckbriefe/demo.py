@@ -1,6 +1,9 @@
 """52 invented example Steckbriefe (demo_data/*.json, format in demo_data/README.md) under the real cities.
 
-Everything in them — measures, people, figures, phone numbers — is invented and marked as example content.
+Loaded by the hook ``steckbriefe.example_steckbriefe`` (named in demo_content/10-steckbriefe.json) of the core demo
+loader: the entries have their own, denser format, and the neighbourhoods they need get deterministic invented
+figures computed here. Everything in them — measures, people, figures, phone numbers — is invented and marked as
+example content.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from inklusive_quartiere.cities.models import CityPage, Neighbourhood
+from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.core.demo_support import rich
 from inklusive_quartiere.core.text import german_slug
 
@@ -21,7 +25,6 @@ from .models import StatusChange, SteckbriefPage
 from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup
 
 DATA_DIR = Path(__file__).parent / "demo_data"
-MEMBERS_GROUP = "Netzwerk"
 
 
 def entries() -> list[dict]:
@@ -111,12 +114,13 @@ def _load_minimal_example(cities, categories) -> bool:
     return True
 
 
-def load(stdout) -> None:
+def example_steckbriefe(loader) -> None:
+    stdout = loader.stdout
     items = entries()
     cities = {c.title: c for c in CityPage.objects.all()}
     categories = {c.name: c for c in Category.objects.all()}
     target_groups = {t.name: t for t in TargetGroup.objects.all()}
-    members, _ = Group.objects.get_or_create(name=MEMBERS_GROUP)
+    members, _ = Group.objects.get_or_create(name=MEMBERS)
     _load_minimal_example(cities, categories)
     existing = set(SteckbriefPage.objects.values_list("slug", flat=True))
     todo = [item for item in items if item["slug"] not in existing]
@@ -184,3 +188,6 @@ def load(stdout) -> None:
             page.set_related_steckbriefe([by_slug[slug] for slug in item["related"] if slug in by_slug])
             page.save_revision().publish()
     stdout.write(f"  {len(created)} Beispiel-Steckbriefe angelegt ({len(items)} insgesamt)")
+
+
+HOOKS = {"example_steckbriefe": example_steckbriefe}

@@ -1,6 +1,6 @@
 """One example per component (core/templatetags/components.py), as GOV.UK Frontend keeps them: the render tests
 (test_components.py) render each example and look for the pieces of HTML it must contain, and the test-only page
-``/_komponenten/`` (testing/urls.py, served only with the test settings) shows all of them, so the browser pass
+``/_komponenten/`` (tests/urls.py, served only with the test settings) shows all of them, so the browser pass
 runs axe-core and the Nu Html Checker on every component (testing/test_components_in_browser.py)."""
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ _PAGE = Template(
 
 
 def examples_page(request):
-    """Every component's example on one page of the site (test settings only: testing/urls.py)."""
+    """Every component's example on one page of the site (test settings only: tests/urls.py)."""
     from django.utils.safestring import mark_safe
 
     examples = [(example.name, mark_safe(example.render(request))) for example in EXAMPLES]  # noqa: S308

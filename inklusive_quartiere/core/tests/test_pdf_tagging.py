@@ -3,19 +3,29 @@
 import pytest
 from weasyprint import HTML
 
-from inklusive_quartiere.core.demo import BROCHURE_TITLE
+from inklusive_quartiere.core.demo_loader import data_files
 from inklusive_quartiere.testing.pdf import pdf_accessibility_problems
 
 pytestmark = pytest.mark.django_db
 
 
+def _brochure_title() -> str:
+    """The title of the generated brochure, as the core demo file names it."""
+    for data_file in data_files("core"):
+        for entry in data_file.entries:
+            if entry.get("files", {}).get("file", {}).get("generate") == "core.brochure_pdf":
+                return entry["key"]["title"]
+    raise AssertionError("no brochure in core/demo_content")
+
+
 def test_demo_brochure_is_a_tagged_german_pdf(demo):
     from wagtail.documents import get_document_model
 
-    document = get_document_model().objects.get(title=BROCHURE_TITLE)
+    title = _brochure_title()
+    document = get_document_model().objects.get(title=title)
     with document.file.open("rb") as handle:
         raw = handle.read()
-    assert pdf_accessibility_problems(raw, title=BROCHURE_TITLE) == []
+    assert pdf_accessibility_problems(raw, title=title) == []
 
 
 def test_the_check_finds_untagged_untitled_pdfs_and_bad_structure():

@@ -7,6 +7,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 from wagtailmedia import get_media_model
 
+from inklusive_quartiere.core.audiences import MEMBERS, MEMBERS_COLLECTION
 from inklusive_quartiere.films import demo as films_demo
 from inklusive_quartiere.films.models import FilmIndexPage, FilmPage
 from inklusive_quartiere.films.validators import validate_webvtt
@@ -28,8 +29,8 @@ def test_demo_films_are_complete_examples(demo):
     assert films["trailer"].youtube_id
     secret = films["werkstattgespraech-mitglieder"]
     restriction = PageViewRestriction.objects.get(page=secret)
-    assert [group.name for group in restriction.groups.all()] == ["Netzwerk"]
-    assert secret.video.collection.name == "Nur für Mitglieder"
+    assert [group.name for group in restriction.groups.all()] == [MEMBERS]
+    assert secret.video.collection.name == MEMBERS_COLLECTION
     assert secret.video.collection.get_parent().is_root()
 
 

@@ -6,11 +6,12 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction
 
+from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.core.demo_support import stream
 from inklusive_quartiere.core.text import german_slug
 from inklusive_quartiere.news.models import NewsIndexPage, NewsPage
 
-MEMBERS = "Netzwerk"
+MEMBERS = MEMBERS
 
 
 def news_index() -> NewsIndexPage:

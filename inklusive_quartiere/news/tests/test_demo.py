@@ -5,6 +5,7 @@ import io
 import pytest
 from wagtail.models import PageViewRestriction
 
+from inklusive_quartiere.core.audiences import CITY_COLLECTION_PREFIX, MEMBERS, MEMBERS_COLLECTION
 from inklusive_quartiere.news import demo as news_demo
 from inklusive_quartiere.news.models import NewsCategory, NewsPage
 
@@ -32,7 +33,7 @@ def test_every_demo_item_has_an_image_with_alt_text_and_a_category(demo):
 
 def test_pictures_lie_in_their_city_collection(demo):
     bruchsal = NewsPage.objects.get(slug="quartiersspaziergang-bruchsal").lead_figure["image"]
-    assert bruchsal.collection.name == "Stadt Bruchsal"
+    assert bruchsal.collection.name == f"{CITY_COLLECTION_PREFIX}Bruchsal"
     start = NewsPage.objects.get(slug="neun-stadtlabore-starten").lead_figure["image"]
     assert start.collection.is_root()
 
@@ -40,10 +41,10 @@ def test_pictures_lie_in_their_city_collection(demo):
 def test_exactly_the_invented_members_only_item_is_restricted(demo):
     restricted = PageViewRestriction.objects.filter(page__in=NewsPage.objects.all())
     assert [r.page.slug for r in restricted] == ["netzwerktreffen-notizen"]
-    assert [g.name for g in restricted.get().groups.all()] == ["Netzwerk"]
+    assert [g.name for g in restricted.get().groups.all()] == [MEMBERS]
     secret = NewsPage.objects.get(slug="netzwerktreffen-notizen")
     assert secret.is_example
-    assert secret.lead_figure["image"].collection.name == "Nur für Mitglieder"
+    assert secret.lead_figure["image"].collection.name == MEMBERS_COLLECTION
 
 
 def test_invented_items_are_marked_as_examples(demo):

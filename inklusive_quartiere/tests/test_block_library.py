@@ -6,9 +6,16 @@ from django.apps import apps
 from wagtail import blocks
 from wagtail.fields import StreamField
 
+from inklusive_quartiere.accessibility.blocks import EasyLinkBlock
+from inklusive_quartiere.accessibility.easy_language import page_texts
+from inklusive_quartiere.accessibility.models import EasyLanguagePage
 from inklusive_quartiere.core import blocks as core_blocks
 from inklusive_quartiere.core.a11y_checks import _block_link_texts
+from inklusive_quartiere.core.visibility import is_members_only_collection
+from inklusive_quartiere.events import blocks as event_blocks
 from inklusive_quartiere.events.models import EventPage
+from inklusive_quartiere.events.tests.factories import document, members_collection, public_collection
+from inklusive_quartiere.steckbriefe import blocks as steckbrief_blocks
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
 
@@ -34,9 +41,6 @@ def test_gallery_and_downloads_use_the_shared_blocks(model):
 
 
 def test_no_app_defines_its_own_gallery_or_downloads_block():
-    from inklusive_quartiere.events import blocks as event_blocks
-    from inklusive_quartiere.steckbriefe import blocks as steckbrief_blocks
-
     for module in (event_blocks, steckbrief_blocks):
         assert not hasattr(module, "GalleryBlock") and not hasattr(module, "DownloadsBlock")
 
@@ -63,10 +67,6 @@ def test_a_link_block_under_any_name_is_found_by_the_link_text_check():
 
 
 def test_easy_language_texts_find_link_blocks_by_type(db):
-    from inklusive_quartiere.accessibility.blocks import EasyLinkBlock
-    from inklusive_quartiere.accessibility.easy_language import page_texts
-    from inklusive_quartiere.accessibility.models import EasyLanguagePage
-
     assert issubclass(EasyLinkBlock, core_blocks.LinkTargetBlock)
     page = EasyLanguagePage(title="T", body=[("link", {"link_text": "Zur Startseite gehen", "url": "/"})])
     assert "Zur Startseite gehen" in list(page_texts(page))
@@ -82,8 +82,6 @@ def test_link_target_needs_exactly_one_of_page_and_address(block):
 
 
 def test_link_fields_keep_their_order_in_the_editor():
-    from inklusive_quartiere.accessibility.blocks import EasyLinkBlock
-
     assert list(core_blocks.CallToActionBlock().child_blocks) == ["title", "text", "page", "url", "link_text"]
     assert list(EasyLinkBlock().child_blocks) == ["link_text", "page", "url"]
 
@@ -116,8 +114,6 @@ def test_shared_blocks_have_templates(block):
 
 
 def test_preview_files_are_never_members_only(demo):
-    from inklusive_quartiere.core.visibility import is_members_only_collection
-
     document = core_blocks.DocumentBlock().get_preview_value()
     image = core_blocks.FigureBlock().get_preview_value()["image"]
     assert not is_members_only_collection(document.collection)
@@ -128,7 +124,6 @@ def test_document_list_block_renders_only_visible_documents(demo):
     from django.contrib.auth.models import AnonymousUser
     from django.test import RequestFactory
 
-    from inklusive_quartiere.events.tests.factories import document, members_collection, public_collection
 
     block = core_blocks.DocumentListBlock()
     open_doc, closed_doc = document("Offen", public_collection()), document("Intern", members_collection())

@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 
 from inklusive_quartiere.core.files import ShownFile, image_of_figure, shown_files
-from inklusive_quartiere.core.models import ContentPage
+from inklusive_quartiere.core.models import ContentPage, HomePage
 from inklusive_quartiere.events.tests.factories import (
     document,
     figure,
@@ -18,6 +18,8 @@ from inklusive_quartiere.events.tests.factories import (
     public_collection,
     raw,
 )
+from inklusive_quartiere.news.tests.factories import figure as news_figure
+from inklusive_quartiere.news.tests.factories import make_news
 from inklusive_quartiere.steckbriefe.tests.factories import make_steckbrief
 
 
@@ -65,8 +67,6 @@ def _steckbrief(docs, figures):
 
 
 def _content_page(docs, figures):
-    from inklusive_quartiere.core.models import HomePage
-
     body = [("downloads", {"heading": "Unterlagen zum Termin", "documents": [pk for _type, pk in docs]}), *figures]
     page = ContentPage(title="Dateien", slug="dateien", body=raw(*body))
     HomePage.objects.get().add_child(instance=page)
@@ -106,9 +106,6 @@ def test_public_files_show_for_visitors_without_label(client, demo, make):
 
 
 def test_news_lead_image_from_a_members_only_collection_is_left_out(client, demo):
-    from inklusive_quartiere.news.tests.factories import figure as news_figure
-    from inklusive_quartiere.news.tests.factories import make_news
-
     closed = image("Internes Titelbild", members_collection())
     make_news("Meldung mit internem Bild", image=news_figure(closed, "Titelbild Wacholderdrossel"), slug="bild")
     html = client.get("/neuigkeiten/").content.decode()
