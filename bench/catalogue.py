@@ -122,7 +122,7 @@ def populate(size: int) -> None:
     from inklusive_quartiere.cities.models import CityPage
     from inklusive_quartiere.search.analyzer import document_terms
     from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-    from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
+    from inklusive_quartiere.taxonomy.models import Category, FundingProgramme, TargetGroup
 
     cities = {c.title: c for c in CityPage.objects.all()}
     next_child = {c.pk: c.numchild for c in cities.values()}

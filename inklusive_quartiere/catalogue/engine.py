@@ -121,7 +121,7 @@ class Engine:
     def _load_facets(self) -> None:
         from inklusive_quartiere.cities.models import CityPage, size_band_for
         from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-        from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
+        from inklusive_quartiere.taxonomy.models import Category, FundingProgramme, TargetGroup
 
         n = self.n
         self.is_steckbrief = self.kind_codes == (

@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from inklusive_quartiere.core.forms import SitePageForm
 from inklusive_quartiere.core.routing import ServedPageMixin
+from inklusive_quartiere.taxonomy.models import Category
 
 
 class SearchDocument(models.Model):
@@ -80,8 +81,6 @@ class CataloguePage(ServedPageMixin, RoutablePageMixin, Page):
 
     def menu_children(self, request) -> list[dict]:
         """The main navigation's sub-menu for the catalogue: one entry per category."""
-        from inklusive_quartiere.steckbriefe.taxonomy import Category
-
         base = self.get_url(request)
         return [
             {"title": name, "url": f"{base}kategorie/{slug}/", "path": ""}
@@ -97,8 +96,6 @@ class CataloguePage(ServedPageMixin, RoutablePageMixin, Page):
     @path("kategorie/<slug:slug>/")
     def category(self, request, slug):
         """One category's Steckbriefe: the same listing with the category fixed."""
-        from inklusive_quartiere.steckbriefe.taxonomy import Category
-
         from .listing import catalogue_context
 
         category = get_object_or_404(Category, slug=slug)

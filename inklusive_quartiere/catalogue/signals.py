@@ -56,7 +56,7 @@ def connect_related():
     from wagtail.models import Site
 
     from inklusive_quartiere.core.models import SiteSettings
-    from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
+    from inklusive_quartiere.taxonomy.models import Category, FundingProgramme, TargetGroup
 
     for model in (Category, TargetGroup, FundingProgramme, SiteSettings, Site):
         post_save.connect(_related_changed, sender=model, dispatch_uid=f"catalogue-{model.__name__}-save")

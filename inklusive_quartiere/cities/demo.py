@@ -8,6 +8,7 @@ from decimal import Decimal
 from inklusive_quartiere.core.demo_support import ensure_child
 from inklusive_quartiere.core.models import HomePage
 from inklusive_quartiere.core.text import german_slug
+from inklusive_quartiere.taxonomy.models import ContactPerson
 
 from .models import CityIndexPage, CityPage, Network, Regierungsbezirk
 
@@ -94,8 +95,6 @@ DEPARTMENTS = [
 
 def _ensure_details(city: CityPage) -> bool:
     """Invented departments and contact person (the city facts above are real; these are examples)."""
-    from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
-
     if city.departments:
         return False
     seed = zlib.crc32(city.slug.encode())

@@ -128,7 +128,7 @@ class CityPage(ExampleContentMixin, Page):
         related_name="+",
     )
     contact = models.ForeignKey(
-        "steckbriefe.ContactPerson",
+        "taxonomy.ContactPerson",
         verbose_name=_("Ansprechperson der Stadt"),
         null=True,
         blank=True,

@@ -141,16 +141,16 @@ PAGE_DEPENDENCIES: dict[str, tuple[str, ...]] = {
 # Snippets, files and other objects pages show: a change evicts the pages that refer to them.
 SHOWN_MODELS = frozenset(
     {
-        "steckbriefe.category",
-        "steckbriefe.targetgroup",
-        "steckbriefe.fundingprogramme",
-        "steckbriefe.contactperson",
+        "taxonomy.category",
+        "taxonomy.targetgroup",
+        "taxonomy.fundingprogramme",
+        "taxonomy.contactperson",
         "cities.neighbourhood",
         "news.newscategory",
     }
 )
 # Objects the navigation shows (the catalogue's sub-menu lists the categories).
-NAV_MODELS = frozenset({"steckbriefe.category"})
+NAV_MODELS = frozenset({"taxonomy.category"})
 # Page fields whose saving changes nothing a visitor sees (Wagtail's draft and lock bookkeeping).
 QUIET_PAGE_FIELDS = frozenset(
     {

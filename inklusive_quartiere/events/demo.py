@@ -27,6 +27,7 @@ from wagtail.models import Collection, PageViewRestriction
 from inklusive_quartiere.core.demo_support import ensure_child, rich, stream
 from inklusive_quartiere.core.models import HomePage
 from inklusive_quartiere.core.visibility import visible_pages
+from inklusive_quartiere.taxonomy.models import Category
 
 from .models import EventIndexPage, EventPage
 
@@ -164,8 +165,6 @@ def _steckbriefe(category_slug: str, public: int = 3, members_only: int = 0) -> 
 
 
 def _category(slug: str):
-    from inklusive_quartiere.steckbriefe.taxonomy import Category
-
     return Category.objects.filter(slug=slug).first()
 
 

@@ -27,12 +27,12 @@ from wagtail.search import index
 from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
+from inklusive_quartiere.taxonomy.models import Category, ContactPerson, FundingProgramme, TargetGroup
 
 from .blocks import DownloadsBlock, GalleryBlock, StepsBlock
 from .choices import LICENCE_URLS, CostBand, Duration, Licence, StaffEffort, Status
 from .forms import NO_STATUS_MESSAGE, SteckbriefPageForm
 from .related import RelatedSteckbriefeMixin, RelatedSteckbriefLink, related_panel
-from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup  # noqa: F401 (snippet models)
 
 
 def _rich(label, help_text):

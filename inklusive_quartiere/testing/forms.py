@@ -45,6 +45,6 @@ def steckbrief_form(**overrides):
 
 
 def _first_category():
-    from inklusive_quartiere.steckbriefe.taxonomy import Category
+    from inklusive_quartiere.taxonomy.models import Category
 
     return Category.objects.first().pk

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from inklusive_quartiere.cities.models import CityPage, Neighbourhood
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
+from inklusive_quartiere.taxonomy.models import ContactPerson
 from inklusive_quartiere.testing.accounts import login_verified, user_in_groups
 from inklusive_quartiere.testing.forms import steckbrief_form
 

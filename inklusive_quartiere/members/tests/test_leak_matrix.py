@@ -23,7 +23,7 @@ from wagtail.models import Collection, PageViewRestriction
 from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme
+from inklusive_quartiere.taxonomy.models import Category, FundingProgramme
 from inklusive_quartiere.testing.accounts import login_verified
 
 pytestmark = pytest.mark.django_db

@@ -215,7 +215,7 @@ def rich_content(demo):
     from inklusive_quartiere.core.models import ContentPage
     from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION, WORKFLOW_NAME
     from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-    from inklusive_quartiere.steckbriefe.taxonomy import Category
+    from inklusive_quartiere.taxonomy.models import Category
 
     office = User.objects.get(username="redaktion")
     members = Group.objects.get(name=MEMBERS)
