@@ -3,8 +3,8 @@
 Why in memory: the index lives in ordinary tables (models.py) so that SQLite and PostgreSQL hold the same
 terms and return the same results; counting twelve facets against every combination of the other filters
 is a handful of vector operations over NumPy arrays instead of a dozen GROUP BY queries. Each process
-builds the engine from the tables and rebuilds it when ``IndexState.token`` changes (one indexed lookup
-per request). Visibility is not cached: every call applies ``core.visibility.user_passes`` for the user.
+builds the engine from the tables and rebuilds it when the content token (``core.content_token``) changes (one
+indexed lookup per request). Visibility is not cached: every call applies ``core.visibility.user_passes`` for the user.
 
 Nothing the engine reports may depend on pages the visitor cannot see: not the results and counts, and not the
 hints either. Whether a query word occurs at all ("unmatched"), which terms a typo is widened to ("corrections")

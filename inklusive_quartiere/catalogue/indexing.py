@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from inklusive_quartiere.core.content_token import bump_content_token
 from inklusive_quartiere.search.analyzer import document_terms
 
 # Page types that are never search results.
@@ -52,14 +53,14 @@ def index_page(page: Page) -> None:
 
 
 def rebuild_index(stdout=None) -> int:
-    from .models import IndexState, SearchDocument
+    from .models import SearchDocument
 
     SearchDocument.objects.exclude(page__live=True).delete()
     count = 0
     for page in Page.objects.live().filter(depth__gt=1).specific().iterator(chunk_size=500):
         index_page(page)
         count += 1
-    IndexState.bump()
+    bump_content_token()
     if stdout:
         stdout.write(f"{count} Seiten indexiert")
     return count

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock
+from .content_token import ContentToken  # noqa: F401 (the model lives in its own module)
 from .forms import SitePageForm
 from .routing import FastRoutingMixin, ServedPageMixin
 

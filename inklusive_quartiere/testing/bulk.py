@@ -47,7 +47,8 @@ def clone_steckbriefe(count: int, *, seed_suffix: str = "kopie") -> list[int]:
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, PageViewRestriction
 
-    from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
+    from inklusive_quartiere.catalogue.models import SearchDocument
+    from inklusive_quartiere.core.content_token import ContentToken
     from inklusive_quartiere.steckbriefe.models import RelatedSteckbrief, StatusChange, SteckbriefPage
 
     originals = list(Page.objects.type(SteckbriefPage).filter(live=True).order_by("path"))
@@ -126,7 +127,7 @@ def clone_steckbriefe(count: int, *, seed_suffix: str = "kopie") -> list[int]:
             Page.objects.filter(pk=parent.pk).update(
                 numchild=Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
             )
-        IndexState.bump()  # the catalogue engine and every cached page chrome start afresh
+        ContentToken.bump()  # the catalogue engine and every cached page chrome start afresh
     return created
 
 

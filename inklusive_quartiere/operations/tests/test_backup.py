@@ -120,7 +120,8 @@ def content_snapshot() -> dict:
     from wagtailmedia.models import get_media_model
 
     from inklusive_quartiere.catalogue.engine import Engine
-    from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
+    from inklusive_quartiere.catalogue.models import SearchDocument
+    from inklusive_quartiere.core.content_token import ContentToken
     from inklusive_quartiere.search.analyzer import analyze_query
 
     snapshot = {
@@ -158,7 +159,7 @@ def content_snapshot() -> dict:
             for row in SearchDocument.objects.order_by("page_id")
         ],
     }
-    engine = Engine(IndexState.current())
+    engine = Engine(ContentToken.current())
     member = User.objects.get(username="demo-mitglied")
     results = {}
     for query in SEARCHES:
@@ -560,11 +561,11 @@ def _state():
     from django.contrib.auth.models import User
     from wagtail.models import Page, Revision
 
-    from inklusive_quartiere.catalogue.models import IndexState
+    from inklusive_quartiere.core.content_token import ContentToken
 
     media_root = Path(settings.MEDIA_ROOT)
     files = sorted(str(p) for p in media_root.rglob("*") if p.is_file())
-    return (Page.objects.count(), User.objects.count(), Revision.objects.count(), IndexState.current(), files)
+    return (Page.objects.count(), User.objects.count(), Revision.objects.count(), ContentToken.current(), files)
 
 
 def _rewrite(archive: Path, out: Path, change=None, edit_manifest=None) -> Path:

@@ -1,9 +1,10 @@
-"""The taxonomies moved from the steckbriefe app to the taxonomy app without losing anything.
+"""The model moves of issue 15 lose nothing: the taxonomies (steckbriefe → taxonomy) and the content token
+(catalogue.IndexState → core.ContentToken).
 
-A database at the state before the move gets a category, a contact person, a Steckbrief using both, a group
-holding the category's permission and a reference index row, written with the historical models of that state.
-Migrating forward must leave every row where it was: the same ids, the same content type rows (renamed to the
-``taxonomy`` label), the permission still granted through the group, the reference still found.
+A database at the state before the moves gets a category, a contact person, a Steckbrief using both, a group
+holding the category's permission, a reference index row and the content token's row, written with the historical
+models of that state. Migrating forward must leave every row where it was: the same ids, the same content type rows
+(renamed to their new labels), the permission still granted through the group, the reference still found.
 
 The migrations run on a fresh SQLite file that stands in for the default connection during the test, so the
 session's test database (with the demo content) is untouched.
@@ -19,6 +20,7 @@ from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import ReferenceIndex
 
+from inklusive_quartiere.core.content_token import ContentToken
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.taxonomy.models import Category, ContactPerson
 
@@ -26,6 +28,8 @@ BEFORE_THE_MOVE = [
     ("steckbriefe", "0003_city_lanes_related_links"),
     ("cities", "0005_number_neighbourhoods"),
     ("events", "0002_related_steckbrief_links"),
+    ("catalogue", "0001_initial"),
+    ("core", "0005_alt_text_image_block"),
 ]
 MOVED = ("category", "targetgroup", "fundingprogramme", "contactperson")
 
@@ -96,7 +100,12 @@ def _write_before_the_move(apps):
         content_path="categories.item",
         content_path_hash=uuid.uuid4(),
     )
+    IndexState = apps.get_model("catalogue", "IndexState")
+    IndexState.objects.create(pk=1, version=41, token="stand-vor-dem-umzug")
+    token_type = ContentType.objects.create(app_label="catalogue", model="indexstate")
+    Permission.objects.create(codename="view_indexstate", name="Can view Indexstand", content_type=token_type)
     return {
+        "token_type": token_type.pk,
         "types": {model: ct.pk for model, ct in types.items()},
         "category": category.pk,
         "contact": contact.pk,
@@ -106,7 +115,7 @@ def _write_before_the_move(apps):
     }
 
 
-def test_the_taxonomy_move_keeps_rows_content_types_permissions_and_references(scratch_database):
+def test_the_model_moves_keep_rows_content_types_permissions_and_references(scratch_database):
     executor = MigrationExecutor(scratch_database)
     executor.migrate(BEFORE_THE_MOVE)
     before = _write_before_the_move(executor.loader.project_state(BEFORE_THE_MOVE).apps)
@@ -136,3 +145,10 @@ def test_the_taxonomy_move_keeps_rows_content_types_permissions_and_references(s
     # Wagtail's reference index still finds the Steckbrief as a user of the category ("Verwendung").
     usages = ReferenceIndex.get_references_to(category)
     assert [(row.object_id, row.to_object_id) for row in usages] == [(str(steckbrief.pk), str(category.pk))]
+
+    # The content token: the same row (table catalogue_indexstate), read through core; its content type carried over.
+    assert ContentToken.current() == "stand-vor-dem-umzug"
+    assert ContentToken.objects.get().version == 41
+    assert ContentType.objects.get_for_model(ContentToken).pk == before["token_type"]
+    assert Permission.objects.filter(content_type_id=before["token_type"]).get().codename == "view_contenttoken"
+    assert not ContentType.objects.filter(app_label="catalogue", model="indexstate").exists()
