@@ -125,8 +125,9 @@ PAGE_DEPENDENCIES: dict[str, tuple[str, ...]] = {
     "core.contentpage": (),  # its children
     "catalogue.cataloguepage": ("steckbriefe.steckbriefpage",),
     "cities.cityindexpage": (),  # its cities
-    # The catalogue's listing with the city fixed: facet values and hints come from every Steckbrief.
-    "cities.citypage": ("steckbriefe.steckbriefpage",),
+    # The catalogue's listing with the city fixed: facet values and hints come from every Steckbrief; the city's film
+    # is whichever film names the city (films' ``{% city_film %}``), so every film change may concern it.
+    "cities.citypage": ("steckbriefe.steckbriefpage", "films.filmpage"),
     "steckbriefe.steckbriefpage": (PARENT,),  # the key facts show the city
     "events.eventindexpage": (),
     "events.eventpage": (),

@@ -313,12 +313,6 @@ def load(stdout) -> None:
             if members_only:
                 _restrict_to_members(page)
             created += 1
-    # Each city page shows its film (the public one made for that city).
-    for film in FilmPage.objects.live().filter(city__isnull=False).order_by("path"):
-        city = film.city
-        if city.film_id is None and not film.get_view_restrictions():
-            city.film = film
-            city.save_revision().publish()
     stdout.write(f"  Filmübersicht und {len(FILMS)} Beispielfilme bereit ({created} neu, Videos als Testbild)")
     load_sign_language(home, stdout)
 

@@ -1,5 +1,5 @@
-"""The model moves of issue 15 lose nothing: the taxonomies (steckbriefe → taxonomy) and the content token
-(catalogue.IndexState → core.ContentToken).
+"""The model moves of issue 15 lose nothing: the taxonomies (steckbriefe → taxonomy), the content token
+(catalogue.IndexState → core.ContentToken) and the city's film (CityPage.film → FilmPage.city, one relation).
 
 A database at the state before the moves gets a category, a contact person, a Steckbrief using both, a group
 holding the category's permission, a reference index row and the content token's row, written with the historical
@@ -18,9 +18,11 @@ from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
-from wagtail.models import ReferenceIndex
+from wagtail.models import ReferenceIndex, Revision
 
+from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.core.content_token import ContentToken
+from inklusive_quartiere.films.models import FilmPage
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.taxonomy.models import Category, ContactPerson
 
@@ -30,6 +32,7 @@ BEFORE_THE_MOVE = [
     ("events", "0002_related_steckbrief_links"),
     ("catalogue", "0001_initial"),
     ("core", "0005_alt_text_image_block"),
+    ("films", "0002_signlanguagepage"),
 ]
 MOVED = ("category", "targetgroup", "fundingprogramme", "contactperson")
 
@@ -104,7 +107,46 @@ def _write_before_the_move(apps):
     IndexState.objects.create(pk=1, version=41, token="stand-vor-dem-umzug")
     token_type = ContentType.objects.create(app_label="catalogue", model="indexstate")
     Permission.objects.create(codename="view_indexstate", name="Can view Indexstand", content_type=token_type)
+    # A city that chose a film which does not name it (the film's latest revision names no city either).
+    CityPageBefore = apps.get_model("cities", "CityPage")
+    FilmPageBefore = apps.get_model("films", "FilmPage")
+    RevisionBefore = apps.get_model("wagtailcore", "Revision")
+    film_type = ContentType.objects.create(app_label="films", model="filmpage")
+    film = FilmPageBefore.objects.create(
+        title="Film von vorher",
+        slug="film-von-vorher",
+        path="00010097",
+        depth=2,
+        url_path="/film-von-vorher/",
+        content_type=film_type,
+        locale=Locale.objects.first(),
+        summary="Kurz.",
+    )
+    revision = RevisionBefore.objects.create(
+        content_type=film_type,
+        base_content_type=base_page_type,
+        object_id=str(film.pk),
+        content={"pk": film.pk, "title": film.title, "city": None},
+        created_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+    )
+    FilmPageBefore.objects.filter(pk=film.pk).update(latest_revision=revision)
+    city = CityPageBefore.objects.create(
+        title="Vorherstadt",
+        slug="vorherstadt",
+        path="00010098",
+        depth=2,
+        url_path="/vorherstadt/",
+        content_type=ContentType.objects.create(app_label="cities", model="citypage"),
+        locale=Locale.objects.first(),
+        network="stadtlabor",
+        district="Stadtkreis",
+        regierungsbezirk="tuebingen",
+        film=film,
+    )
     return {
+        "film": film.pk,
+        "film_revision": revision.pk,
+        "city": city.pk,
         "token_type": token_type.pk,
         "types": {model: ct.pk for model, ct in types.items()},
         "category": category.pk,
@@ -152,3 +194,10 @@ def test_the_model_moves_keep_rows_content_types_permissions_and_references(scra
     assert ContentType.objects.get_for_model(ContentToken).pk == before["token_type"]
     assert Permission.objects.filter(content_type_id=before["token_type"]).get().codename == "view_contenttoken"
     assert not ContentType.objects.filter(app_label="catalogue", model="indexstate").exists()
+
+    # The city's film: the film now names the city, in its row and in its latest revision; the city stores none.
+    assert FilmPage.objects.get(pk=before["film"]).city == CityPage.objects.get(pk=before["city"])
+    assert Revision.objects.get(pk=before["film_revision"]).content["city"] == before["city"]
+    with scratch_database.cursor() as cursor:
+        columns = {c.name for c in scratch_database.introspection.get_table_description(cursor, "cities_citypage")}
+    assert "film_id" not in columns and "contact_id" in columns
