@@ -118,11 +118,12 @@ def populate(size: int) -> None:
     from wagtail.models import Locale, Page, PageViewRestriction
 
     from bench.synthetic import generate
-    from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
+    from inklusive_quartiere.catalogue.models import SearchDocument
     from inklusive_quartiere.cities.models import CityPage
+    from inklusive_quartiere.core.content_token import ContentToken
     from inklusive_quartiere.search.analyzer import document_terms
     from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-    from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
+    from inklusive_quartiere.taxonomy.models import Category, FundingProgramme, TargetGroup
 
     cities = {c.title: c for c in CityPage.objects.all()}
     next_child = {c.pk: c.numchild for c in cities.values()}
@@ -286,7 +287,7 @@ def populate(size: int) -> None:
         flush(batch)
     for city in cities.values():
         Page.objects.filter(pk=city.pk).update(numchild=next_child[city.pk])
-    IndexState.bump()
+    ContentToken.bump()
     # The baseline needs Wagtail's own search index of the same pages.
     from wagtail.search.backends import get_search_backend
 

@@ -3,8 +3,8 @@
 Why in memory: the index lives in ordinary tables (models.py) so that SQLite and PostgreSQL hold the same
 terms and return the same results; counting twelve facets against every combination of the other filters
 is a handful of vector operations over NumPy arrays instead of a dozen GROUP BY queries. Each process
-builds the engine from the tables and rebuilds it when ``IndexState.token`` changes (one indexed lookup
-per request). Visibility is not cached: every call applies ``core.visibility.user_passes`` for the user.
+builds the engine from the tables and rebuilds it when the content token (``core.content_token``) changes (one
+indexed lookup per request). Visibility is not cached: every call applies ``core.visibility.user_passes`` for the user.
 
 Nothing the engine reports may depend on pages the visitor cannot see: not the results and counts, and not the
 hints either. Whether a query word occurs at all ("unmatched"), which terms a typo is widened to ("corrections")
@@ -25,7 +25,7 @@ from inklusive_quartiere.core.chrome import content_token
 from inklusive_quartiere.core.visibility import user_group_ids, user_passes
 from inklusive_quartiere.search.analyzer import QueryWord, fold, stem, within_one_edit
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme, TargetGroup
+from inklusive_quartiere.taxonomy.models import Category, FundingProgramme, TargetGroup
 
 from .facets import FACETS, STUMBLING_VALUE
 from .models import SearchDocument

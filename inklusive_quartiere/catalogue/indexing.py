@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from inklusive_quartiere.core.content_token import bump_content_token
 from inklusive_quartiere.search.analyzer import document_terms
 
-from .models import IndexState, SearchDocument
+from .models import SearchDocument
 
 # Page types that are never search results.
 EXCLUDED_MODELS = {"page", "cataloguepage"}
@@ -57,7 +58,7 @@ def rebuild_index(stdout=None) -> int:
     for page in Page.objects.live().filter(depth__gt=1).specific().iterator(chunk_size=500):
         index_page(page)
         count += 1
-    IndexState.bump()
+    bump_content_token()
     if stdout:
         stdout.write(f"{count} Seiten indexiert")
     return count

@@ -1,12 +1,10 @@
 """The search index as plain tables, identical on SQLite and PostgreSQL.
 
 ``SearchDocument`` holds each live, searchable page's analyzed terms per field (written by the Python
-analyzer at publish time). ``IndexState`` is a single row whose ``version`` grows with every change that can
-alter results, counts or visibility; each process compares it once per request and reloads its in-memory
-engine when it moved (see engine.py).
+analyzer at publish time). Each process compares the content token (``core.content_token``), which changes with
+every change that can alter results, counts or visibility, once per request and reloads its in-memory engine when
+it moved (see engine.py).
 """
-
-import uuid
 
 from django.db import models
 from django.shortcuts import get_object_or_404
@@ -17,7 +15,7 @@ from wagtail.models import Page
 
 from inklusive_quartiere.core.forms import SitePageForm
 from inklusive_quartiere.core.routing import ServedPageMixin
-from inklusive_quartiere.steckbriefe.taxonomy import Category
+from inklusive_quartiere.taxonomy.models import Category
 
 
 class SearchDocument(models.Model):
@@ -34,29 +32,6 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.page_id}"
-
-
-class IndexState(models.Model):
-    version = models.PositiveBigIntegerField(default=0)
-    # A fresh random token per change: unlike the counter it never repeats, even after a rollback.
-    token = models.CharField(max_length=32, default="initial")
-
-    class Meta:
-        verbose_name = _("Indexstand")
-
-    def __str__(self):
-        return str(self.version)
-
-    @classmethod
-    def current(cls) -> str:
-        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or "empty"
-
-    @classmethod
-    def bump(cls) -> None:
-        token = uuid.uuid4().hex
-        updated = cls.objects.filter(pk=1).update(version=models.F("version") + 1, token=token)
-        if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"version": 1, "token": token})
 
 
 class CataloguePage(ServedPageMixin, RoutablePageMixin, Page):

@@ -117,16 +117,8 @@ class CityPage(ExampleContentMixin, Page):
         max_length=2000,
         help_text=_("Eine Zeile je Amt oder Fachbereich, z. B. „Amt für Soziales und Senioren“."),
     )
-    film = models.ForeignKey(
-        "films.FilmPage",
-        verbose_name=_("Film der Stadt"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     contact = models.ForeignKey(
-        "steckbriefe.ContactPerson",
+        "taxonomy.ContactPerson",
         verbose_name=_("Ansprechperson der Stadt"),
         null=True,
         blank=True,
@@ -151,15 +143,15 @@ class CityPage(ExampleContentMixin, Page):
             heading=_("Beteiligte Quartiere"),
         ),
         FieldPanel("departments"),
-        FieldPanel("film"),
         FieldPanel("contact"),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("network")]
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = ["steckbriefe.SteckbriefPage"]
-    # Joined in when the page is served (core.routing): the contact box and the city's film with its player.
-    serve_select_related = ("contact", "film", "film__video", "film__poster")
+    # Joined in when the page is served (core.routing): the contact box. The city's film is the film naming the city
+    # (``FilmPage.city``), looked up by the films app's ``{% city_film %}`` tag.
+    serve_select_related = ("contact",)
 
     class Meta:
         verbose_name = _("Stadt")

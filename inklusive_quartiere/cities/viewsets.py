@@ -11,9 +11,14 @@ from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
+from inklusive_quartiere.taxonomy.models import ContactPerson
+from inklusive_quartiere.taxonomy.viewsets import LegacyAddressMixin
+
+from .forms import CityOwnedForm
 from .models import Neighbourhood
 from .permissions import CityPermissionPolicy, refuse_other_cities
 
@@ -123,6 +128,12 @@ class CityScopedSnippetViewSet(snippet_views.SnippetViewSet):
     def get_queryset(self, request):
         return self.permission_policy.visible_to(request.user).select_related("city")
 
+    def get_edit_handler(self):
+        """The model's panels with ``CityOwnedForm``, which offers only the editor's cities: the form belongs to the
+        city rules here, not to the model (a taxonomy model sits below the cities app and names no city code)."""
+        panels = getattr(self, "panels", None) or self.model.panels
+        return ObjectList(panels, base_form_class=CityOwnedForm).bind_to_model(self.model)
+
 
 class NeighbourhoodViewSet(CityScopedSnippetViewSet):
     model = Neighbourhood
@@ -131,3 +142,11 @@ class NeighbourhoodViewSet(CityScopedSnippetViewSet):
     list_display = ["name", "city", "residents", "share_65_plus"]
     search_fields = ["name"]
     ordering = ["city__title", "sort_order", "name"]
+
+
+class ContactPersonViewSet(LegacyAddressMixin, CityScopedSnippetViewSet):
+    """Each city sees, picks and edits only its own contact persons."""
+
+    model = ContactPerson
+    icon = "user"
+    list_display = ["name", "role", "organisation", "city"]

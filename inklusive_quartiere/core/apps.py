@@ -21,3 +21,8 @@ class CoreConfig(AppConfig):
         from .page_cache_signals import connect
 
         connect()
+
+        # The content token follows every change a page shows (core/content_token.py).
+        from . import content_token
+
+        content_token.connect()

@@ -2,7 +2,7 @@
 and the site with its root page — from the cache, keyed by the content token.
 
 These values change only when content is published, moved or deleted, when a view restriction, a taxonomy, a site
-or the site settings change — exactly when the content token (``IndexState``, bumped in the same transaction)
+or the site settings change — exactly when the content token (``core.content_token``, bumped in the same transaction)
 changes. So a cached value whose key carries the token is never stale, in any process.
 
 Two kinds of value:
@@ -22,6 +22,7 @@ import time
 
 from django.core.cache import cache
 
+from .content_token import ContentToken
 from .visibility import user_group_ids
 
 logger = logging.getLogger(__name__)
@@ -32,10 +33,7 @@ def content_token(request) -> str:
     """The content token, read at most once per request."""
     token = getattr(request, "_iq_content_token", None) if request is not None else None
     if token is None:
-        # deferred: the token is the catalogue's until it moves into core (issue 15, the model-moves branch)
-        from inklusive_quartiere.catalogue.models import IndexState
-
-        token = IndexState.current()
+        token = ContentToken.current()
         if request is not None:
             request._iq_content_token = token
     return token

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from . import chrome
 from .blocks import BodyStreamBlock
+from .content_token import ContentToken  # noqa: F401 (the model lives in its own module)
 from .forms import SitePageForm
 from .routing import FastRoutingMixin, ServedPageMixin
 from .summaries import with_summaries

@@ -121,7 +121,7 @@ class EventPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentMixin,
         help_text=_("„Nur geplant“, wenn der Termin angekündigt, aber nicht bestätigt ist."),
     )
     topic = models.ForeignKey(
-        "steckbriefe.Category",
+        "taxonomy.Category",
         verbose_name=_("Thema"),
         null=True,
         blank=True,

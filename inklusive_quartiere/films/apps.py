@@ -22,4 +22,6 @@ class FilmsConfig(AppConfig):
         # What the anonymous page cache evicts when something changes (core/page_cache.py).
         register_page_type("films.FilmIndexPage")
         register_page_type("films.FilmPage")
+        # A city page plays whichever film names the city ({% city_film %}): every film change may concern it.
+        register_page_type("cities.CityPage", "films.FilmPage")
         register_page_type("films.SignLanguagePage")

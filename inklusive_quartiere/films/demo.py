@@ -22,8 +22,6 @@ from wagtailmedia import get_media_model
 from inklusive_quartiere.core.demo_loader import load_demo
 from inklusive_quartiere.core.models import ContentPage
 
-from .models import FilmPage
-
 WIDTH, HEIGHT = 640, 360
 
 
@@ -154,15 +152,6 @@ def test_pattern_video(
         image_model(title=poster_title, collection=target, file=file).save()
 
 
-def city_films(loader) -> None:
-    """Each city page shows its film (the public one made for that city)."""
-    for film in FilmPage.objects.live().filter(city__isnull=False).order_by("path"):
-        city = film.city
-        if city.film_id is None and not film.get_view_restrictions():
-            city.film = film
-            city.save_revision().publish()
-
-
 def replace_placeholder_page(loader, path: str) -> None:
     """Older demo versions held the sign language page as an example content page: it gives way (once). An
     editor's page on the path stays (the loader then reports the path as taken)."""
@@ -198,7 +187,6 @@ def sign_language_video(loader, title: str) -> None:
 
 HOOKS = {
     "test_pattern_video": test_pattern_video,
-    "city_films": city_films,
     "replace_placeholder_page": replace_placeholder_page,
     "sign_language_video": sign_language_video,
 }

@@ -22,6 +22,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
+from inklusive_quartiere.core.visibility import visible_pages
 
 from .captioned import CaptionedVideoMixin, captions_field, transcript_field, video_field
 from .forms import SIGN_LANGUAGE_MIN_HEIGHT, SIGN_LANGUAGE_MIN_WIDTH, FilmPageForm, SignLanguagePageForm
@@ -87,7 +88,10 @@ class FilmPage(RoutablePageMixin, CaptionedVideoMixin, ExampleContentMixin, Page
         blank=True,
         on_delete=models.SET_NULL,
         related_name="films",
-        help_text=_("Leer lassen bei Filmen über das ganze Netzwerk (z. B. Trailer oder Abschlussfilm)."),
+        help_text=_(
+            "Der Film erscheint auf der Seite dieser Stadt. Leer lassen bei Filmen über das ganze Netzwerk "
+            "(z. B. Trailer oder Abschlussfilm)."
+        ),
     )
     external_url = models.URLField(
         _("Derselbe Film auf YouTube (optional)"),
@@ -140,6 +144,14 @@ class FilmPage(RoutablePageMixin, CaptionedVideoMixin, ExampleContentMixin, Page
         if message := summary_length_error(self.summary, SUMMARY_MAX):
             errors["summary"] = message
         return errors
+
+    @classmethod
+    def for_city(cls, city, user):
+        """The city's film for this visitor: the first live film (overview order) naming the city that she may see."""
+        if city is None or city.pk is None:
+            return None
+        films = cls.objects.filter(city_id=city.pk).select_related("video", "poster").order_by("path")
+        return visible_pages(user, films).first()
 
     # -- presentation helpers ---------------------------------------------------------------------------
     @property

@@ -68,7 +68,7 @@ FILES_CITY = [
 ]
 # Model permissions of the editorial office (app_label → models; add/change/delete/view of each).
 EDITORIAL_MODELS = {
-    "steckbriefe": ["category", "targetgroup", "fundingprogramme", "contactperson"],
+    "taxonomy": ["category", "targetgroup", "fundingprogramme", "contactperson"],
     "cities": ["neighbourhood"],
     "news": ["newscategory"],
     "core": ["sitesettings"],
@@ -79,7 +79,7 @@ EDITORIAL_MODELS = {
     "feedback": ["barrierreport"],  # "Barriere melden" reports (personal data: editorial office only)
 }
 # City editors: their city's contact persons and neighbourhoods (narrowed to their city by cities.permissions).
-CITY_MODELS = {"steckbriefe": ["contactperson"], "cities": ["neighbourhood"]}
+CITY_MODELS = {"taxonomy": ["contactperson"], "cities": ["neighbourhood"]}
 
 
 def _perm(dotted: str) -> Permission:

@@ -75,7 +75,7 @@ SKIPPED_MODELS = {
     "wagtailsearch.sqliteftsindexentry": "Suchindex der Redaktionsoberfläche (nur SQLite), wird neu aufgebaut",
     "wagtailcore.referenceindex": "Verweisindex, wird neu aufgebaut",
     "catalogue.searchdocument": "Suchindex der Website, wird neu aufgebaut",
-    "catalogue.indexstate": "Inhaltsstand, wird bei der Wiederherstellung erneuert",
+    "core.contenttoken": "Inhaltsstand, wird bei der Wiederherstellung erneuert",
     "wagtailadmin.editingsession": "laufende Bearbeitungssitzungen",
     "wagtailadmin.formstate": "vorläufige Formularstände der Vorschau",
     "wagtailcore.uploadedfile": "nicht abgeschlossene Mehrfach-Uploads",

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from inklusive_quartiere.core.page_cache import PARENT, register_page_type, register_shown_model
+from inklusive_quartiere.core.page_cache import PARENT, register_page_type
 
 
 class SteckbriefeConfig(AppConfig):
@@ -12,7 +12,3 @@ class SteckbriefeConfig(AppConfig):
     def ready(self):
         # What the anonymous page cache evicts when something changes (core/page_cache.py).
         register_page_type("steckbriefe.SteckbriefPage", PARENT)  # the key facts show the city
-        register_shown_model("steckbriefe.Category", in_navigation=True)  # the catalogue's sub-menu
-        register_shown_model("steckbriefe.TargetGroup")
-        register_shown_model("steckbriefe.FundingProgramme")
-        register_shown_model("steckbriefe.ContactPerson")

@@ -20,9 +20,9 @@ from inklusive_quartiere.cities.models import CityPage, Neighbourhood
 from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.core.demo_support import rich
 from inklusive_quartiere.core.text import german_slug
+from inklusive_quartiere.taxonomy.models import Category, ContactPerson, FundingProgramme, TargetGroup
 
 from .models import StatusChange, SteckbriefPage
-from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup
 
 DATA_DIR = Path(__file__).parent / "demo_data"
 

@@ -28,6 +28,7 @@ from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES, DocumentListBlock, GalleryBlock
 from inklusive_quartiere.core.models import ExampleContentMixin
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
+from inklusive_quartiere.taxonomy.models import Category, ContactPerson, FundingProgramme, TargetGroup
 
 from .blocks import StepsBlock
 from .choices import LICENCE_URLS, CostBand, Duration, Licence, StaffEffort, Status
@@ -35,7 +36,6 @@ from .forms import NO_STATUS_MESSAGE, SteckbriefPageForm
 from .pdf import render_steckbrief_pdf
 from .presentation import detail_context
 from .related import RelatedSteckbriefeMixin, RelatedSteckbriefLink, related_panel
-from .taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup  # noqa: F401 (snippet models)
 
 
 def _rich(label, help_text):

@@ -16,7 +16,8 @@ from collections import defaultdict
 
 from django.db import connection, transaction
 
-from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
+from inklusive_quartiere.catalogue.models import SearchDocument
+from inklusive_quartiere.core.content_token import ContentToken
 from inklusive_quartiere.steckbriefe.models import RelatedSteckbrief, StatusChange, SteckbriefPage
 
 BATCH = 1000
@@ -127,7 +128,7 @@ def clone_steckbriefe(count: int, *, seed_suffix: str = "kopie") -> list[int]:
             Page.objects.filter(pk=parent.pk).update(
                 numchild=Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
             )
-        IndexState.bump()  # the catalogue engine and every cached page chrome start afresh
+        ContentToken.bump()  # the catalogue engine and every cached page chrome start afresh
     return created
 
 

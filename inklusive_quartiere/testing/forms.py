@@ -2,7 +2,7 @@
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from inklusive_quartiere.steckbriefe.taxonomy import Category
+from inklusive_quartiere.taxonomy.models import Category
 
 
 def steckbrief_form(**overrides):

@@ -630,11 +630,6 @@ def test_office_adds_a_city_and_its_editors_group_follows(person):
     office.fill("latitude", "48.50000")
     office.fill("longitude", "9.20000")
     office.fill("departments", "Amt für Soziales\nStadtplanungsamt")
-    page.locator("[data-contentpath='film'] button.chooser__choose-button").click()
-    modal = office._modal()
-    modal.locator("input[name='q']").fill("Trailer")
-    modal.locator("a", has_text="Trailer").first.click()
-    office._wait_modal_closed()
     office.choose_in_modal(
         page.locator("[data-contentpath='contact'] button.chooser__choose-button"), ["Katrin Wendler"]
     )

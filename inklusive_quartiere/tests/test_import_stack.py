@@ -7,16 +7,6 @@ import re
 
 from inklusive_quartiere import layers
 
-# TEMPORARY, for the merge of issue 15 only: edges that the model moves made on another branch remove (the content
-# token moves into core, the shared taxonomies into their own app). The lead deletes this set after merging them;
-# nothing else may ever be added here.
-PENDING_MODEL_MOVES = frozenset(
-    {
-        ("core", "catalogue"),  # core/chrome.py reads catalogue.models.IndexState (the content token)
-        ("cities", "steckbriefe"),  # cities/demo.py and a city test use steckbriefe.taxonomy.ContactPerson
-    }
-)
-
 ARCHITECTURE_DOC = pathlib.Path(layers.PACKAGE_DIR).parent / "docs" / "architecture.md"
 DIAGRAM = re.compile(r"<!-- app-graph:start -->\n```mermaid\n(.*?)```\n<!-- app-graph:end -->", re.DOTALL)
 
@@ -35,11 +25,11 @@ def _report(title, found):
 
 
 def _upward(imports):
-    return [i for i in layers.upward_imports(imports) if (i.importer, i.imported) not in PENDING_MODEL_MOVES]
+    return list(layers.upward_imports(imports))
 
 
 def _cycles(imports):
-    edges = {edge for edge in layers.app_edges(imports) if edge not in PENDING_MODEL_MOVES}
+    edges = set(layers.app_edges(imports))
     return layers.cycles(edges)
 
 
@@ -71,11 +61,6 @@ def test_function_level_imports_of_project_code_say_why():
         "Imports inside a function without a comment on the line or the line above saying why", silent
     )
 
-
-def test_pending_model_moves_are_still_needed():
-    """The temporary allowance shrinks with the merge: an entry no import needs any more is removed at once."""
-    edges = layers.app_edges(_project_imports())
-    assert edges >= PENDING_MODEL_MOVES, f"No longer needed: {sorted(PENDING_MODEL_MOVES - edges)}"
 
 
 def test_architecture_doc_shows_the_current_app_graph():

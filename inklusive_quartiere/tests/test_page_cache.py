@@ -26,7 +26,7 @@ from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.core.models import ContentPage, HomePage, SiteSettings
 from inklusive_quartiere.news.models import NewsPage
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import Category, ContactPerson, TargetGroup
+from inklusive_quartiere.taxonomy.models import Category, ContactPerson, TargetGroup
 
 pytestmark = pytest.mark.django_db
 

@@ -41,7 +41,9 @@ BUDGETS = {
     "search-no-results": (1, 7),
     "not-found": (3, 9),
     "city-index": (5, 11),
-    "city": (7, 14),
+    # The city's film is the film naming the city (FilmPage.city, one relation): one indexed query of its own since
+    # the city page no longer stores the film and joins it in (issue 15).
+    "city": (8, 15),
     "catalogue": (6, 13),
     "catalogue-filtered": (6, 13),
     "catalogue-search": (6, 12),

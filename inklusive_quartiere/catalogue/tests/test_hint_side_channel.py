@@ -16,7 +16,7 @@ from wagtail.models import PageViewRestriction
 from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import Category, TargetGroup
+from inklusive_quartiere.taxonomy.models import Category, TargetGroup
 
 pytestmark = pytest.mark.django_db
 

@@ -22,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.template import engines
 from django.test import Client, RequestFactory
 
+from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.films.models import FilmPage
 from inklusive_quartiere.testing.accounts import login_verified
@@ -162,6 +163,23 @@ def test_player_include_on_a_public_page(secret, persona):
     assert (MARKER in html) == _sees(persona)
     assert (secret.video_url in html) == _sees(persona)
     assert (secret.captions_url in html) == _sees(persona)
+
+
+@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
+def test_city_page_plays_a_members_only_film_that_names_it_to_members_only(persona_client, secret):
+    """The city page finds its film by the film's city (``{% city_film %}``): a members-only film naming the city
+    shows there to members, and to nobody else, also when the page comes from the anonymous page cache."""
+    persona, client = persona_client
+    konstanz = CityPage.objects.get(title="Konstanz")
+    Client().get(konstanz.url)  # an anonymous copy in the page cache, made before the film names the city
+    secret.film.city = konstanz
+    secret.film.save_revision().publish()
+    response = client.get(konstanz.url)
+    assert response.status_code == 200
+    html = _text(response)
+    assert "<h1" in html and konstanz.title in html  # positive control: the city page itself is there
+    assert (MARKER in html) == _sees(persona)
+    assert (secret.video_url in html) == _sees(persona)
 
 
 def test_other_city_editor_is_not_offered_the_members_only_video(secret):

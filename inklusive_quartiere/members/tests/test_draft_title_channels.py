@@ -21,8 +21,8 @@ from wagtail.models import Page, PageLogEntry, Workflow
 
 from inklusive_quartiere.cities.models import CityPage, Neighbourhood
 from inklusive_quartiere.members.roles import WORKFLOW_NAME
-from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
 from inklusive_quartiere.steckbriefe.tests.factories import make_steckbrief
+from inklusive_quartiere.taxonomy.models import ContactPerson
 from inklusive_quartiere.testing.accounts import login_verified, user_in_groups
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ from inklusive_quartiere.core.models import ContentPage
 from inklusive_quartiere.core.page_cache import HEADER
 from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme
+from inklusive_quartiere.taxonomy.models import Category, FundingProgramme
 from inklusive_quartiere.testing.accounts import login_verified
 
 pytestmark = pytest.mark.django_db

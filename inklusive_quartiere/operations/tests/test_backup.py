@@ -31,13 +31,14 @@ from django.db import connection
 
 from inklusive_quartiere.catalogue.engine import Engine
 from inklusive_quartiere.catalogue.indexing import rebuild_index
-from inklusive_quartiere.catalogue.models import IndexState, SearchDocument
+from inklusive_quartiere.catalogue.models import SearchDocument
+from inklusive_quartiere.core.content_token import ContentToken
 from inklusive_quartiere.core.models import ContentPage
 from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION, WORKFLOW_NAME
 from inklusive_quartiere.operations import backup
 from inklusive_quartiere.search.analyzer import analyze_query
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import Category
+from inklusive_quartiere.taxonomy.models import Category
 
 BASE_DIR = Path(settings.BASE_DIR)
 SEARCHES = ["Treff", "Quartier", "Inklusion barrierefrei", "Begegnung", "Nachbarschaft"]
@@ -163,7 +164,7 @@ def content_snapshot() -> dict:
             for row in SearchDocument.objects.order_by("page_id")
         ],
     }
-    engine = Engine(IndexState.current())
+    engine = Engine(ContentToken.current())
     member = User.objects.get(username="demo-mitglied")
     results = {}
     for query in SEARCHES:
@@ -561,7 +562,7 @@ def _state():
 
     media_root = Path(settings.MEDIA_ROOT)
     files = sorted(str(p) for p in media_root.rglob("*") if p.is_file())
-    return (Page.objects.count(), User.objects.count(), Revision.objects.count(), IndexState.current(), files)
+    return (Page.objects.count(), User.objects.count(), Revision.objects.count(), ContentToken.current(), files)
 
 
 def _rewrite(archive: Path, out: Path, change=None, edit_manifest=None) -> Path:

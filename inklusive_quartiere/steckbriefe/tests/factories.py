@@ -2,7 +2,7 @@ import datetime
 
 from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import Category, TargetGroup
+from inklusive_quartiere.taxonomy.models import Category, TargetGroup
 
 
 def make_steckbrief(city=None, publish=True, categories=1, target_groups=1, steps=1, **fields) -> SteckbriefPage:

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.steckbriefe.choices import CostBand, Duration, StaffEffort, Status
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import Category, TargetGroup
+from inklusive_quartiere.taxonomy.models import Category, TargetGroup
 from inklusive_quartiere.testing.accounts import login_verified
 
 from .factories import prose_values

@@ -16,7 +16,7 @@ from django.urls import reverse
 from inklusive_quartiere.cities.models import CityPage, Neighbourhood
 from inklusive_quartiere.core.visibility import visible_pages
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
+from inklusive_quartiere.taxonomy.models import ContactPerson
 from inklusive_quartiere.testing.accounts import login_verified, user_in_groups
 from inklusive_quartiere.testing.forms import steckbrief_form
 
@@ -239,11 +239,15 @@ def test_office_edits_another_citys_contact(office, contacts):
     assert other.name == "Bernd Neu"
 
 
-def test_ulm_editor_cannot_bulk_delete_another_citys_contact(ulm_editor, contacts):
+def test_ulm_editor_cannot_bulk_delete_another_citys_contact(ulm_editor, office, contacts):
     _, other = contacts
-    url = reverse("wagtail_bulk_action", args=("steckbriefe", "contactperson", "delete"))
+    # Bulk actions are addressed by the model's app label (taxonomy since the move), not by the snippet's URL.
+    url = reverse("wagtail_bulk_action", args=(ContactPerson._meta.app_label, "contactperson", "delete"))
     ulm_editor.post(f"{url}?id={other.pk}&next=/admin/")
     assert ContactPerson.objects.filter(pk=other.pk).exists()
+    # Positive control: the same request deletes it for the editorial office, so the address is the live one.
+    office.post(f"{url}?id={other.pk}&next=/admin/")
+    assert not ContactPerson.objects.filter(pk=other.pk).exists()
 
 
 # -- the snippet chooser ---------------------------------------------------------------------------------------------

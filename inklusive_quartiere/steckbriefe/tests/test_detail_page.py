@@ -14,7 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from inklusive_quartiere.steckbriefe.models import StatusChange, SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson, FundingProgramme
+from inklusive_quartiere.taxonomy.models import ContactPerson, FundingProgramme
 
 from .factories import make_steckbrief
 

@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
+from inklusive_quartiere.taxonomy.models import ContactPerson
 from inklusive_quartiere.testing.pdf import pdf_accessibility_problems
 
 from .factories import prose_values

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('steckbriefe', '0003_city_lanes_related_links'),
+        ('steckbriefe', '0004_taxonomy_moved_out'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_related_steckbrief_links'),
+        ('events', '0003_topic_in_taxonomy'),
     ]
 
     operations = [

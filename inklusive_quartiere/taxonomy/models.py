@@ -1,11 +1,19 @@
-"""Editable taxonomies (Wagtail snippets) and the contact person of a Steckbrief."""
+"""Shared taxonomies (Wagtail snippets): categories, target groups, funding programmes and contact persons.
+
+They sit low in the stack so that every content app (Steckbriefe, events, news, cities) can refer to them without
+referring to each other. The models moved here from the ``steckbriefe`` app; their tables keep the old names
+(``db_table``), so existing rows, foreign keys and content types stay as they were (migrations
+``taxonomy.0001`` and ``steckbriefe.0004``).
+
+The editor form that offers a contact person only the editor's own cities is applied by the city-scoped snippet
+view set (``cities.viewsets``): the city rules live in ``cities``, above this app, and the city is named here
+only as a lazy ``"cities.CityPage"`` reference.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
-
-from inklusive_quartiere.cities.forms import CityOwnedForm
 
 
 class Term(index.Indexed, models.Model):
@@ -27,18 +35,21 @@ class Term(index.Indexed, models.Model):
 
 class Category(Term):
     class Meta(Term.Meta):
+        db_table = "steckbriefe_category"
         verbose_name = _("Kategorie")
         verbose_name_plural = _("Kategorien")
 
 
 class TargetGroup(Term):
     class Meta(Term.Meta):
+        db_table = "steckbriefe_targetgroup"
         verbose_name = _("Zielgruppe")
         verbose_name_plural = _("Zielgruppen")
 
 
 class FundingProgramme(Term):
     class Meta(Term.Meta):
+        db_table = "steckbriefe_fundingprogramme"
         verbose_name = _("Förderprogramm")
         verbose_name_plural = _("Förderprogramme")
 
@@ -69,7 +80,6 @@ class ContactPerson(index.Indexed, models.Model):
         ),
     )
 
-    base_form_class = CityOwnedForm
     panels = [
         FieldPanel("city"),
         FieldPanel("name"),
@@ -90,6 +100,7 @@ class ContactPerson(index.Indexed, models.Model):
     ]
 
     class Meta:
+        db_table = "steckbriefe_contactperson"
         verbose_name = _("Ansprechperson")
         verbose_name_plural = _("Ansprechpersonen")
         ordering = ["name"]

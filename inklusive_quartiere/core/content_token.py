@@ -1,0 +1,74 @@
+"""The content token: one value that changes with every change a visitor could notice.
+
+A single row whose random ``token`` is replaced (and whose ``version`` grows) in the same transaction as the change,
+so another process sees the new token only together with the new data. Whatever is computed from content and kept
+across requests carries the token in its key and is never stale: the cached page chrome (``core.chrome``) and the
+catalogue's in-memory search engine, which reloads when the token moved.
+
+Core bumps it for what every page shows: publishing, unpublishing, moving and deleting pages, view restrictions,
+sites and the site settings (``connect``, from ``CoreConfig.ready``). Apps above core bump it for their own
+content through ``bump_content_token`` (the catalogue for the taxonomies its filters offer and after rebuilding
+its index).
+
+The table keeps the name it had when the row lived in the catalogue app (``catalogue_indexstate``).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+
+class ContentToken(models.Model):
+    version = models.PositiveBigIntegerField(default=0)
+    # A fresh random token per change: unlike the counter it never repeats, even after a rollback.
+    token = models.CharField(max_length=32, default="initial")
+
+    class Meta:
+        db_table = "catalogue_indexstate"
+        verbose_name = _("Inhaltsstand")
+
+    def __str__(self):
+        return str(self.version)
+
+    @classmethod
+    def current(cls) -> str:
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or "empty"
+
+    @classmethod
+    def bump(cls) -> None:
+        token = uuid.uuid4().hex
+        updated = cls.objects.filter(pk=1).update(version=models.F("version") + 1, token=token)
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"version": 1, "token": token})
+
+
+def bump_content_token(*args, **kwargs) -> None:
+    """Replace the content token (usable as a signal receiver)."""
+    ContentToken.bump()
+
+
+def _on_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page | PageViewRestriction):
+        ContentToken.bump()
+
+
+def connect() -> None:
+    from .models import SiteSettings  # deferred: core.models imports this module for the model
+
+    page_published.connect(bump_content_token, dispatch_uid="content-token-published")
+    page_unpublished.connect(bump_content_token, dispatch_uid="content-token-unpublished")
+    post_page_move.connect(bump_content_token, dispatch_uid="content-token-moved")
+    post_delete.connect(_on_deleted, dispatch_uid="content-token-deleted")
+    post_save.connect(bump_content_token, sender=PageViewRestriction, dispatch_uid="content-token-restriction")
+    m2m_changed.connect(
+        bump_content_token, sender=PageViewRestriction.groups.through, dispatch_uid="content-token-restriction-groups"
+    )
+    for model in (SiteSettings, Site):
+        post_save.connect(bump_content_token, sender=model, dispatch_uid=f"content-token-{model.__name__}-save")
+        post_delete.connect(bump_content_token, sender=model, dispatch_uid=f"content-token-{model.__name__}-delete")
