@@ -17,7 +17,15 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from inklusive_quartiere.testing.support import factories
-from inklusive_quartiere.testing.support.leaks import MEMBERS_ONLY_LABEL, OUTSIDERS, Channel, channel_matrix, text_of
+from inklusive_quartiere.testing.support.leaks import (
+    MEMBERS_ONLY_LABEL,
+    OUTSIDERS,
+    Channel,
+    channel_matrix,
+    site_search_channel,
+    sitemap_channel,
+    text_of,
+)
 
 from .factories import figure, raw
 
@@ -120,20 +128,8 @@ CHANNELS = [
         control=["Öffentliches Programm Quitte"],
         also_check=_both_labelled,
     ),
-    Channel(
-        "site-search",
-        lambda c, s: c.get("/suche/", {"q": MARKER}),
-        _listed,
-        control=['id="search-page-q"', f'value="{MARKER}"'],
-        evidence=lambda s: [s.event.url],
-    ),
-    Channel(
-        "sitemap",
-        lambda c, s: c.get("/sitemap.xml"),
-        lambda s: [s.event.slug],
-        control=lambda s: [s.public_event.slug],
-        readers_see=False,
-    ),
+    site_search_channel(MARKER, _listed, lambda s: [s.event.url]),
+    sitemap_channel(lambda s: [s.event.slug], lambda s: [s.public_event.slug]),
     Channel(
         "document",
         lambda c, s: c.get(s.document.url),

@@ -24,7 +24,14 @@ from django.test import RequestFactory
 
 from inklusive_quartiere.films.models import FilmPage
 from inklusive_quartiere.testing.support import factories
-from inklusive_quartiere.testing.support.leaks import OUTSIDERS, Channel, assert_absent, channel_matrix
+from inklusive_quartiere.testing.support.leaks import (
+    OUTSIDERS,
+    Channel,
+    assert_absent,
+    channel_matrix,
+    site_search_channel,
+    sitemap_channel,
+)
 from inklusive_quartiere.testing.support.personas import make_member, make_persona
 
 from .helpers import public_film
@@ -83,20 +90,8 @@ CHANNELS = [
         evidence=lambda s: [s.film.url],
         labelled=True,
     ),
-    Channel(
-        "site-search",
-        lambda c, s: c.get("/suche/", {"q": MARKER}),
-        _listed,
-        control=['id="search-page-q"', f'value="{MARKER}"'],
-        evidence=lambda s: [s.film.url],
-    ),
-    Channel(
-        "sitemap",
-        lambda c, s: c.get("/sitemap.xml"),
-        lambda s: [s.film.slug],
-        control=["/filme/trailer/"],
-        readers_see=False,
-    ),
+    site_search_channel(MARKER, _listed, lambda s: [s.film.url]),
+    sitemap_channel(lambda s: [s.film.slug], ["/filme/trailer/"]),
 ]
 
 test_channels = channel_matrix(CHANNELS)

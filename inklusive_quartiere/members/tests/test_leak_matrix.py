@@ -25,6 +25,8 @@ from inklusive_quartiere.testing.support.leaks import (
     assert_status,
     channel_matrix,
     is_private,
+    site_search_channel,
+    sitemap_channel,
     text_of,
 )
 from inklusive_quartiere.testing.support.personas import make_member, make_persona, signed_in
@@ -157,14 +159,7 @@ CHANNELS = [
         evidence=lambda s: [s.page.url],
         labelled=True,
     ),
-    Channel(
-        "site-search",
-        lambda c, s: c.get("/suche/", {"q": MARKER}),
-        _listed,
-        control=['id="search-page-q"', f'value="{MARKER}"'],
-        evidence=lambda s: [s.page.url],
-        labelled=True,
-    ),
+    site_search_channel(MARKER, _listed, lambda s: [s.page.url], labelled=True),
     Channel(
         "related",
         lambda c, s: c.get(s.public_neighbour.url),
@@ -179,13 +174,7 @@ CHANNELS = [
         control=["Mein Bereich"],
         refuses=frozenset({"visitor"}),
     ),
-    Channel(
-        "sitemap",
-        lambda c, s: c.get("/sitemap.xml"),
-        lambda s: [s.page.slug],
-        control=lambda s: [s.public_neighbour.slug],  # the sitemap works and is the same public list for all
-        readers_see=False,
-    ),
+    sitemap_channel(lambda s: [s.page.slug], lambda s: [s.public_neighbour.slug]),
     # -- files ----------------------------------------------------------------------------------------------
     Channel(
         "document-serve-view",

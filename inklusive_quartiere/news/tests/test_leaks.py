@@ -18,7 +18,7 @@ import pytest
 from inklusive_quartiere.news.models import NewsCategory, NewsPage
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.testing.support import factories
-from inklusive_quartiere.testing.support.leaks import OUTSIDERS, Channel, channel_matrix
+from inklusive_quartiere.testing.support.leaks import OUTSIDERS, Channel, channel_matrix, site_search_channel
 
 from .factories import figure
 
@@ -131,12 +131,7 @@ CHANNELS = [
     _html("related", lambda s: s.pointer.url, [lambda s: s.steckbrief.url], [POINTER]),
     _html("picture-listing", lambda s: "/neuigkeiten/", [PICTURE], lambda s: [s.pictured.url]),
     _html("picture-detail", lambda s: s.pictured.url, [PICTURE], lambda s: [s.pictured.title]),
-    _html(
-        "site-search",
-        lambda s: f"/suche/?q={MARKER}",
-        [_item_url],
-        ['id="search-page-q"', f'value="{MARKER}"'],
-    ),
+    site_search_channel(MARKER, lambda s: [s.page.url, "internes Treffen", s.page.slug], lambda s: [s.page.url]),
     _feed("rss"),
     _feed("atom"),
     Channel(

@@ -146,6 +146,26 @@ class Channel:
         return self.name
 
 
+def site_search_channel(marker: str, secrets, evidence, *, labelled: bool = False) -> Channel:
+    """The site-wide search for the marker word. The page echoes the query, so ``secrets`` and ``evidence`` are
+    what a hit shows (title, address), never the bare word; its control is the search box holding the query."""
+    return Channel(
+        "site-search",
+        lambda client, secret: client.get("/suche/", {"q": marker}),
+        secrets,
+        control=['id="search-page-q"', f'value="{marker}"'],
+        evidence=evidence,
+        labelled=labelled,
+    )
+
+
+def sitemap_channel(secrets, control) -> Channel:
+    """sitemap.xml: the same public list for everybody, members included; ``control`` is a public page in it."""
+    return Channel(
+        "sitemap", lambda client, secret: client.get("/sitemap.xml"), secrets, control=control, readers_see=False
+    )
+
+
 def check_channel(channel: Channel, persona, secret) -> None:
     """The leak rule for one channel and one persona."""
     response = channel.fetch(persona.client, secret)
