@@ -39,14 +39,22 @@ def member_client(username: str = "film-mitglied") -> Client:
     return signed_in(make_member(username))
 
 
+def captioned_video_form(defaults: dict, overrides: dict) -> dict:
+    """POST data of a captioned-video page's admin form: ``defaults`` with ``overrides``; the caption file (an
+    upload, not a form field) goes in as it is."""
+    captions = overrides.pop("captions", None)
+    form = nested_form_data({**defaults, "video": "", **overrides})
+    if captions is not None:
+        form["captions"] = captions
+    return form
+
+
 def film_form(**overrides) -> dict:
     """POST data of Wagtail's film page form (valid for publishing unless overridden)."""
-    captions = overrides.pop("captions", None)
-    data = {
+    defaults = {
         "title": "Neuer Film Kornblume",
         "slug": "neuer-film-kornblume",
         "summary": "Ein kurzer Film.",
-        "video": overrides.pop("video", ""),
         "transcript": rich_text("<p>Alles, was gesagt wird.</p>"),
         "poster": "",
         "poster_alt": "",
@@ -56,11 +64,7 @@ def film_form(**overrides) -> dict:
         "search_description": "",
         "is_example": "",
     }
-    data.update(overrides)
-    form = nested_form_data(data)
-    if captions is not None:
-        form["captions"] = captions
-    return form
+    return captioned_video_form(defaults, overrides)
 
 
 def streamed(response) -> bytes:
