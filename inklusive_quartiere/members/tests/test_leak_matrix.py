@@ -9,11 +9,13 @@ positive control, is ``testing/support/leaks.py``.
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass
 
 import pytest
 from django.test import Client
 
+from inklusive_quartiere.core.page_cache import HEADER
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.steckbriefe.taxonomy import Category, FundingProgramme
 from inklusive_quartiere.testing.support import factories
@@ -53,8 +55,6 @@ class Secret:
     def page_with_files(self):
         """A public content page on which an editor placed the members-only document and image (made on first
         use: its alt text carries the marker word and would otherwise turn up in every search)."""
-        import json
-
         if self._page_with_files is None:
             self._page_with_files = factories.make_content_page(
                 title="Öffentliche Seite mit Dateien",
@@ -225,8 +225,6 @@ def test_page_cache_never_carries_a_page_across_personas(secret, channel):
     """Each reader channel asked by a member, then twice anonymously (the second answer from the page cache where
     the page is cacheable), then by the member again: the anonymous answers never show the secret, the member's
     answers always do and never come from the cache."""
-    from inklusive_quartiere.core.page_cache import HEADER
-
     member = signed_in(make_member("leak-cache-member"))
     anonymous = Client()
 

@@ -16,13 +16,24 @@ import json
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, PageViewRestriction
+from wagtailmedia import get_media_model
 
+from inklusive_quartiere.accessibility.models import AccessibilityStatementPage, EasyLanguagePage
+from inklusive_quartiere.cities.models import CityIndexPage, CityPage, Network, Regierungsbezirk
 from inklusive_quartiere.core.demo_support import stream
+from inklusive_quartiere.core.models import ContentPage, HomePage
 from inklusive_quartiere.core.text import german_slug
+from inklusive_quartiere.events.models import EventIndexPage, EventPage
+from inklusive_quartiere.feedback.models import BarrierReport
+from inklusive_quartiere.films.models import FilmIndexPage, FilmPage, SignLanguagePage
 from inklusive_quartiere.members.roles import MEMBERS, MEMBERS_COLLECTION
+from inklusive_quartiere.news.models import NewsCategory, NewsIndexPage, NewsPage
+from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+from inklusive_quartiere.steckbriefe.taxonomy import Category, ContactPerson, FundingProgramme, TargetGroup
 
 VALID_VTT = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\nHallo Quartier.\n"
 
@@ -46,8 +57,6 @@ def _collection(collection, members_only: bool, city: str | None) -> Collection:
 
 
 def png(size=(40, 30), colour=(30, 120, 200)) -> bytes:
-    from PIL import Image
-
     out = io.BytesIO()
     Image.new("RGB", size, colour).save(out, format="PNG")
     return out.getvalue()
@@ -75,8 +84,6 @@ def make_document(
 
 def make_video(title: str = "Testvideo", collection=None, content: bytes | None = None, *, members_only=False):
     """A media item with a tiny (not playable) MP4 body: enough for serving and visibility tests."""
-    from wagtailmedia import get_media_model
-
     media = get_media_model()(
         title=title,
         type="video",
@@ -131,8 +138,6 @@ def add_page(parent: Page, page: Page, *, publish: bool = True, members_only: bo
 
 
 def home():
-    from inklusive_quartiere.core.models import HomePage
-
     return HomePage.objects.get()
 
 
@@ -141,29 +146,21 @@ def _fields(defaults: dict, fields: dict) -> dict:
 
 
 def make_content_page(parent=None, *, publish=True, members_only=False, **fields):
-    from inklusive_quartiere.core.models import ContentPage
-
     page = ContentPage(**_fields({"title": "Testseite", "slug": "testseite", "intro": "Eine Testseite."}, fields))
     return add_page(parent or home(), page, publish=publish, members_only=members_only)
 
 
 def make_city_index(parent=None, *, publish=True, **fields):
-    from inklusive_quartiere.cities.models import CityIndexPage, Network
-
     defaults = {"title": "Teststädte", "slug": "teststaedte", "network": Network.values[0]}
     return add_page(parent or home(), CityIndexPage(**_fields(defaults, fields)), publish=publish)
 
 
 def city_page(title: str = "Ulm"):
-    from inklusive_quartiere.cities.models import CityPage
-
     return CityPage.objects.get(title=title)
 
 
 def make_city(parent=None, *, publish=True, **fields):
     """A city page below the first city overview; creating a city creates its role and collections."""
-    from inklusive_quartiere.cities.models import CityIndexPage, CityPage, Network, Regierungsbezirk
-
     defaults = {
         "title": "Teststadt",
         "slug": "teststadt",
@@ -177,9 +174,6 @@ def make_city(parent=None, *, publish=True, **fields):
 
 
 def make_steckbrief(city=None, publish=True, categories=1, target_groups=1, steps=1, members_only=False, **fields):
-    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-    from inklusive_quartiere.steckbriefe.taxonomy import Category, TargetGroup
-
     defaults = {
         "title": "Testmaßnahme Quartier",
         "slug": "testmassnahme",
@@ -204,8 +198,6 @@ def make_steckbrief(city=None, publish=True, categories=1, target_groups=1, step
 
 
 def make_event(publish=True, members_only=False, related=(), **fields):
-    from inklusive_quartiere.events.models import EventIndexPage, EventPage
-
     defaults = {
         "title": "Testwerkstatt",
         "slug": "testwerkstatt",
@@ -230,8 +222,6 @@ def make_news(
     publish: bool = True,
     **fields,
 ):
-    from inklusive_quartiere.news.models import NewsIndexPage, NewsPage
-
     page = NewsPage(title=title, slug=slug or german_slug(title)[:80], date=date, teaser=teaser, **fields)
     page.categories = list(categories)
     page.set_related_steckbriefe(list(related))
@@ -240,8 +230,6 @@ def make_news(
 
 def make_film(slug: str = "testfilm", *, members_only: bool = False, video=None, publish=True, **fields):
     """A film with a video (members-only collection for a members-only film), captions and a transcript."""
-    from inklusive_quartiere.films.models import FilmIndexPage, FilmPage
-
     defaults = {
         "title": f"Film {slug}",
         "summary": "Kurzbeschreibung.",
@@ -258,8 +246,6 @@ def make_film(slug: str = "testfilm", *, members_only: bool = False, video=None,
 
 def make_sign_language_page(parent=None, *, publish=True, **fields):
     """A second sign language page (the demo has one; the page type allows one in the editor)."""
-    from inklusive_quartiere.films.models import SignLanguagePage
-
     defaults = {
         "title": "Gebärdensprache (Test)",
         "slug": "gebaerdensprache-test",
@@ -274,8 +260,6 @@ def make_sign_language_page(parent=None, *, publish=True, **fields):
 
 def make_accessibility_statement(parent=None, *, publish=True, **fields):
     """A second accessibility statement (the demo has one; the page type allows one in the editor)."""
-    from inklusive_quartiere.accessibility.models import AccessibilityStatementPage
-
     defaults = {
         "title": "Erklärung zur Barrierefreiheit (Test)",
         "slug": "barrierefreiheit-test",
@@ -287,8 +271,6 @@ def make_accessibility_statement(parent=None, *, publish=True, **fields):
 
 
 def make_easy_language_page(parent=None, *, publish=True, members_only=False, **fields):
-    from inklusive_quartiere.accessibility.models import EasyLanguagePage
-
     defaults = {
         "title": "Test in Leichter Sprache",
         "slug": "test-leichte-sprache",
@@ -311,39 +293,27 @@ def _term(model, name: str, **fields):
 
 
 def make_category(name: str = "Testkategorie", **fields):
-    from inklusive_quartiere.steckbriefe.taxonomy import Category
-
     return _term(Category, name, **fields)
 
 
 def make_target_group(name: str = "Testzielgruppe", **fields):
-    from inklusive_quartiere.steckbriefe.taxonomy import TargetGroup
-
     return _term(TargetGroup, name, **fields)
 
 
 def make_funding_programme(name: str = "Testförderprogramm", **fields):
-    from inklusive_quartiere.steckbriefe.taxonomy import FundingProgramme
-
     return _term(FundingProgramme, name, **fields)
 
 
 def make_news_category(name: str = "Testrubrik", **fields):
-    from inklusive_quartiere.news.models import NewsCategory
-
     return _term(NewsCategory, name, **fields)
 
 
 def make_contact_person(name: str = "Kim Beispiel", **fields):
-    from inklusive_quartiere.steckbriefe.taxonomy import ContactPerson
-
     defaults = {"role": "Quartiersmanagement", "organisation": "Stadt Ulm", "email": "kim@example.org"}
     return ContactPerson.objects.create(name=name, **_fields(defaults, fields))
 
 
 def make_barrier_report(**fields):
-    from inklusive_quartiere.feedback.models import BarrierReport
-
     defaults = {
         "page_url": "/projekt/",
         "description": "Das Menü lässt sich mit der Tastatur nicht öffnen.",
