@@ -1,6 +1,10 @@
 import pytest
 
-pytest_plugins = ["inklusive_quartiere.testing.browser", "inklusive_quartiere.testing.authoring"]
+pytest_plugins = [
+    "inklusive_quartiere.testing.browser",
+    "inklusive_quartiere.testing.authoring",
+    "inklusive_quartiere.testing.support.plugin",
+]
 
 
 @pytest.fixture(scope="session", autouse=True)

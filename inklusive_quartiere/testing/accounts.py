@@ -28,8 +28,7 @@ def login_verified(client, user):
 
 def user_in_groups(username: str, *groups: str):
     """A plain account in the named groups (e.g. "Redaktion", "Stadtredaktion Ulm", "Netzwerk")."""
-    from django.contrib.auth.models import Group, User
+    # imported here: personas imports login_verified from this module
+    from inklusive_quartiere.testing.support.personas import make_user
 
-    user = User.objects.create_user(username, email=f"{username}@example.org", password="x" * 16)
-    user.groups.add(*(Group.objects.get(name=name) for name in groups))
-    return user
+    return make_user(username, *groups)

@@ -9,14 +9,10 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.test import Client
-from wagtail.models import PageViewRestriction
 
-from inklusive_quartiere.cities.models import CityPage
-from inklusive_quartiere.core.audiences import MEMBERS
-from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.taxonomy.models import Category, TargetGroup
+from inklusive_quartiere.testing.support.factories import make_steckbrief
+from inklusive_quartiere.testing.support.personas import make_member, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -35,32 +31,24 @@ CATALOGUE = "/steckbriefe/"
 @pytest.fixture
 def secret(demo):
     group = TargetGroup.objects.create(name=GROUP_LABEL, slug=GROUP_SLUG)
-    page = SteckbriefPage(
+    return make_steckbrief(
+        "Ulm",
         title="Internes Vorhaben im Quartier",
         slug="internes-vorhaben",
         summary=f"Ein internes Vorhaben mit dem {SECRET_WORD} als Stichwort.",
-        status="in_progress",
-        cost_band="lt5k",
-        staff_effort="low",
         duration="short",
         start_date=datetime.date(2023, 5, 1),
+        description="",
+        steps=0,
+        categories=[Category.objects.first()],
+        target_groups=[group],
+        members_only=True,
     )
-    page.categories = [Category.objects.first()]
-    page.target_groups = [group]
-    CityPage.objects.get(slug="ulm").add_child(instance=page)
-    page.save_revision().publish()
-    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.add(Group.objects.get(name=MEMBERS))
-    return page
 
 
 @pytest.fixture
 def member_client():
-    user = User.objects.create_user("quokka-mitglied", password="x" * 16)
-    user.groups.add(Group.objects.get(name=MEMBERS))
-    client = Client()
-    client.force_login(user)
-    return client
+    return signed_in(make_member("quokka-mitglied"))
 
 
 def _normalised(response, word: str) -> str:

@@ -1,93 +1,32 @@
-import datetime
-import io
+"""Events test helpers: the shared factories (testing/support/factories.py) under the names these tests use."""
 
-from django.contrib.auth.models import Group, User
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Collection, PageViewRestriction
+from inklusive_quartiere.events.models import EventIndexPage
+from inklusive_quartiere.testing.support.factories import (  # noqa: F401 (re-exported for the events tests)
+    figure_value,
+    make_document,
+    make_event,
+    make_image,
+    members_collection,
+    png,
+    public_collection,
+    raw,
+    restrict_to_members,
+)
+from inklusive_quartiere.testing.support.personas import make_member
 
-from inklusive_quartiere.core.audiences import MEMBERS, MEMBERS_COLLECTION
-from inklusive_quartiere.core.demo_support import stream
-from inklusive_quartiere.events.models import EventIndexPage, EventPage
+document = make_document
+image = make_image
+restrict = restrict_to_members
 
 
 def index_page() -> EventIndexPage:
     return EventIndexPage.objects.get()
 
 
-def make_event(publish=True, members_only=False, related=(), **fields) -> EventPage:
-    defaults = {
-        "title": "Testwerkstatt",
-        "slug": "testwerkstatt",
-        "summary": "Kurzbeschreibung der Testwerkstatt.",
-        "kind": "workshop",
-        "date_precision": "day",
-        "start_date": datetime.date(2021, 3, 10),
-    }
-    defaults.update(fields)
-    page = EventPage(live=publish, **defaults)
-    page.set_related_steckbriefe(list(related))
-    index_page().add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    if members_only:
-        restrict(page)
-    page.refresh_from_db()
-    return page
-
-
-def restrict(page) -> None:
-    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.add(Group.objects.get(name=MEMBERS))
-
-
-def member(username="events-member") -> User:
-    user = User.objects.create_user(username, password="x" * 16)
-    user.groups.add(Group.objects.get(name=MEMBERS))
-    return user
-
-
-def members_collection() -> Collection:
-    return Collection.get_first_root_node().get_children().get(name=MEMBERS_COLLECTION)
-
-
-def public_collection() -> Collection:
-    return Collection.get_first_root_node()
-
-
-def document(title: str, collection: Collection, content: bytes = b"Inhalt"):
-    doc = get_document_model()(title=title, collection=collection)
-    doc.file.save(f"{title.lower().replace(' ', '-')}.txt", ContentFile(content), save=False)
-    doc.save()
-    return doc
-
-
-def png() -> bytes:
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (40, 30), (30, 120, 200)).save(out, format="PNG")
-    return out.getvalue()
-
-
-def image(title: str, collection: Collection):
-    img = get_image_model()(title=title, collection=collection, file=ImageFile(io.BytesIO(png()), name="bild.png"))
-    img.save()
-    return img
+def member(username="events-member"):
+    return make_member(username)
 
 
 def figure(img, alt: str, caption: str = "") -> tuple[str, dict]:
-    return (
-        "figure",
-        {"image": {"image": img.pk, "decorative": False, "alt_text": alt}, "caption": caption, "credit": ""},
-    )
-
-
-def raw(*blocks) -> list[dict]:
-    """StreamField data as stored, from (block_type, value) pairs."""
-    import json
-
-    return json.loads(stream(*blocks))
+    """A gallery's figure block as a (block_type, value) pair for ``raw``."""
+    return ("figure", figure_value(img, alt, caption))

@@ -1,8 +1,9 @@
-"""Leak-matrix rows for the events channels (style of members/tests/test_leak_matrix.py).
+"""Leak rows for the events channels (the rule: testing/support/leaks.py; the members' matrix:
+members/tests/test_leak_matrix.py).
 
 A members-only event, a members-only document and image on a public event, and a members-only Steckbrief
-linked from a public event, each with the marker word, asked for through every channel of this app by an
-anonymous visitor, a member, and a city editor of another city.
+linked from a public event, each with the marker word, asked for through every channel of this app by a visitor,
+a signed-in non-member, a member, and a city editor of another city.
 """
 
 from __future__ import annotations
@@ -11,22 +12,27 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
-from inklusive_quartiere.cities.models import CityPage
-from inklusive_quartiere.core.audiences import MEMBERS
-from inklusive_quartiere.steckbriefe.tests.factories import make_steckbrief
-from inklusive_quartiere.testing.accounts import login_verified
+from inklusive_quartiere.testing.support import factories
+from inklusive_quartiere.testing.support.leaks import (
+    MEMBERS_ONLY_LABEL,
+    OUTSIDERS,
+    Channel,
+    channel_matrix,
+    site_search_channel,
+    sitemap_channel,
+    text_of,
+)
 
-from .factories import document, figure, image, make_event, members_collection, public_collection, raw, restrict
+from .factories import figure, raw
 
 pytestmark = pytest.mark.django_db
 
 MARKER = "Mondscheinkuchen"
-PERSONAS = ["anonymous", "member", "other_city_editor"]
+TITLE = f"{MARKER}-Treffen"
 
 
 @dataclass
@@ -40,20 +46,21 @@ class Secret:
 
 @pytest.fixture
 def secret(demo) -> Secret:
-    event = make_event(
-        title=f"{MARKER}-Treffen der Koordinatorinnen",
+    event = factories.make_event(
+        title=f"{TITLE} der Koordinatorinnen",
         slug="mondscheinkuchen-treffen",
         summary=f"Internes Treffen mit dem Stichwort {MARKER}.",
         kind="network",
         start_date=timezone.localdate() + datetime.timedelta(days=3),
         members_only=True,
     )
-    steckbrief = make_steckbrief(title=f"{MARKER}-Steckbrief", slug="mondscheinkuchen-steckbrief")
-    restrict(steckbrief)
-    doc = document(f"{MARKER} Protokoll", members_collection(), f"{MARKER} intern".encode())
-    img = image(f"{MARKER} Skizze", members_collection())
-    open_doc = document("Öffentliches Programm Quitte", public_collection())
-    public_event = make_event(
+    steckbrief = factories.make_steckbrief(
+        title=f"{MARKER}-Steckbrief", slug="mondscheinkuchen-steckbrief", members_only=True
+    )
+    doc = factories.make_document(f"{MARKER} Protokoll", content=f"{MARKER} intern".encode(), members_only=True)
+    img = factories.make_image(f"{MARKER} Skizze", members_only=True)
+    open_doc = factories.make_document("Öffentliches Programm Quitte")
+    public_event = factories.make_event(
         title="Öffentliche Werkstatt Quitte",
         slug="oeffentliche-werkstatt-quitte",
         start_date=timezone.localdate() + datetime.timedelta(days=4),
@@ -64,116 +71,72 @@ def secret(demo) -> Secret:
     return Secret(event, public_event, doc, img, steckbrief)
 
 
-@pytest.fixture
-def persona_client(request, secret):
-    persona = request.param
-    client = Client()
-    if persona == "member":
-        user = User.objects.create_user("events-leak-member", password="x" * 16)
-        user.groups.add(Group.objects.get(name=MEMBERS))
-        client.force_login(user)
-    elif persona == "other_city_editor":
-        konstanz = CityPage.objects.get(title="Konstanz")
-        user = User.objects.create_user("events-leak-editor", email="e@example.org", password="x" * 16)
-        user.groups.add(Group.objects.get(name=f"Stadtredaktion {konstanz.title}"), Group.objects.get(name=MEMBERS))
-        login_verified(client, user)
-    return persona, client
+def _is_a_calendar(response, persona, secret):
+    if persona.reads_members_only:
+        Calendar.from_ical(response.content)
 
 
-def _sees(persona: str) -> bool:
-    return persona != "anonymous"
+def _same_feed_for_everybody(response, persona, secret):
+    assert response.content == Client().get("/termine/kalender.ics").content
 
 
-def _to_sign_in(response) -> bool:
-    return response.status_code == 302 and response["Location"].startswith("/anmelden/")
+def _both_labelled(response, persona, secret):
+    if persona.reads_members_only:
+        assert text_of(response).count(MEMBERS_ONLY_LABEL) >= 2  # the document and the Steckbrief are labelled
 
 
-def _private(response) -> bool:
-    cache_control = response.get("Cache-Control", "")
-    return "private" in cache_control and "no-store" in cache_control
+def _listed(s):
+    """Search pages echo the query, so listings are checked for the event's title and address, not the bare word."""
+    return [TITLE, s.event.url]
 
 
-def _body(response) -> str:
-    return response.content.decode(errors="replace") if not response.streaming else ""
+CHANNELS = [
+    Channel("detail", lambda c, s: c.get(s.event.url), [MARKER], refuses=OUTSIDERS),
+    Channel(
+        "ical",
+        lambda c, s: c.get(s.event.url + "kalender.ics"),
+        [MARKER],
+        refuses=OUTSIDERS,
+        also_check=_is_a_calendar,
+    ),
+    Channel(
+        "overview",
+        lambda c, s: c.get("/termine/"),
+        _listed,
+        control=lambda s: [s.public_event.url],
+        labelled=True,
+    ),
+    Channel(
+        "calendar-feed",
+        lambda c, s: c.get("/termine/kalender.ics"),
+        [MARKER],
+        control=["Quitte"],  # the feed works ...
+        readers_see=False,
+        also_check=_same_feed_for_everybody,  # ... and is the same for all
+    ),
+    # downloads, gallery and related Steckbriefe of a public event
+    Channel(
+        "public-event-page",
+        lambda c, s: c.get(s.public_event.url),
+        lambda s: [
+            f"{MARKER} Protokoll",
+            s.document.url,
+            f"{MARKER} Skizze an der Wand",
+            f"{MARKER}-Steckbrief",
+            s.steckbrief.url,
+        ],
+        control=["Öffentliches Programm Quitte"],
+        also_check=_both_labelled,
+    ),
+    site_search_channel(MARKER, _listed, lambda s: [s.event.url]),
+    sitemap_channel(lambda s: [s.event.slug], lambda s: [s.public_event.slug]),
+    Channel(
+        "document",
+        lambda c, s: c.get(s.document.url),
+        [MARKER],
+        evidence=[f"{MARKER} intern"],
+        refuses=OUTSIDERS,
+    ),
+]
 
-
-# -- pages ------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-@pytest.mark.parametrize("channel", ["detail", "ical"])
-def test_members_only_event_itself(persona_client, secret, channel):
-    persona, client = persona_client
-    url = secret.event.url + ("kalender.ics" if channel == "ical" else "")
-    response = client.get(url)
-    if _sees(persona):
-        assert response.status_code == 200
-        assert MARKER in _body(response)
-        assert _private(response)
-        if channel == "ical":
-            Calendar.from_ical(response.content)
-    else:
-        assert _to_sign_in(response)
-        assert MARKER not in _body(response)
-
-
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-def test_overview_listing(persona_client, secret):
-    persona, client = persona_client
-    response = client.get("/termine/")
-    html = _body(response)
-    assert response.status_code == 200
-    assert (f"{MARKER}-Treffen" in html) == _sees(persona)
-    assert (secret.event.url in html) == _sees(persona)
-    if _sees(persona):
-        assert _private(response)
-        assert "Nur für Mitglieder" in html
-
-
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-def test_calendar_feed_never_lists_members_only_events(persona_client, secret):
-    _persona, client = persona_client
-    response = client.get("/termine/kalender.ics")
-    assert response.status_code == 200
-    assert MARKER.encode() not in response.content
-    assert b"Quitte" in response.content  # the feed works ...
-    assert response.content == Client().get("/termine/kalender.ics").content  # ... and is the same for all
-
-
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-def test_public_event_page_shows_members_only_material_only_to_members(persona_client, secret):
-    """Downloads, gallery and related Steckbriefe of a public event."""
-    persona, client = persona_client
-    response = client.get(secret.public_event.url)
-    assert response.status_code == 200
-    html = _body(response)
-    assert "Öffentliches Programm Quitte" in html
-    assert (f"{MARKER} Protokoll" in html) == _sees(persona)
-    assert (secret.document.url in html) == _sees(persona)
-    assert (f"{MARKER} Skizze an der Wand" in html) == _sees(persona)
-    assert (f"{MARKER}-Steckbrief" in html) == _sees(persona)
-    assert (secret.steckbrief.url in html) == _sees(persona)
-    if _sees(persona):
-        assert _private(response)
-        assert html.count("Nur für Mitglieder") >= 2  # the document and the Steckbrief are labelled
-
-
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-def test_site_search_and_sitemap(persona_client, secret):
-    persona, client = persona_client
-    html = _body(client.get("/suche/", {"q": MARKER}))
-    # the search page echoes the query: look for the title and the address
-    assert (f"{MARKER}-Treffen" in html or secret.event.url in html) == _sees(persona)
-    xml = _body(client.get("/sitemap.xml"))
-    assert secret.public_event.slug in xml
-    assert secret.event.slug not in xml
-
-
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-def test_members_only_document_of_an_event(persona_client, secret):
-    persona, client = persona_client
-    response = client.get(secret.document.url)
-    if _sees(persona):
-        assert response.status_code == 200
-        assert MARKER.encode() in b"".join(response.streaming_content)
-        assert _private(response)
-    else:
-        assert _to_sign_in(response)
+test_channels = channel_matrix(CHANNELS)

@@ -1,21 +1,22 @@
-"""Shared test helpers: a small generated video, caption files and the Wagtail admin form of a film page."""
+"""Films test helpers: caption uploads, the demo films and the Wagtail admin form of a film page; videos and
+films come from the shared factories (testing/support/factories.py)."""
 
 from __future__ import annotations
 
-import io
-
-from django.contrib.auth.models import Group, User
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from wagtail.models import Collection, PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text
-from wagtailmedia import get_media_model
 
-from inklusive_quartiere.core.audiences import MEMBERS, MEMBERS_COLLECTION
 from inklusive_quartiere.films.models import FilmIndexPage, FilmPage
-
-VALID_VTT = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\nHallo Quartier.\n"
+from inklusive_quartiere.testing.support.factories import (  # noqa: F401 (re-exported for the films tests)
+    VALID_VTT,
+    make_film,
+    make_video,
+    members_collection,
+    png,
+)
+from inklusive_quartiere.testing.support.leaks import is_private as private  # noqa: F401
+from inklusive_quartiere.testing.support.personas import make_member, signed_in
 
 
 def vtt_upload(text: str = VALID_VTT, name: str = "untertitel.vtt") -> SimpleUploadedFile:
@@ -34,59 +35,26 @@ def members_film() -> FilmPage:
     return FilmPage.objects.get(slug="werkstattgespraech-mitglieder")
 
 
-def make_video(title: str, collection=None, content: bytes | None = None):
-    """A media item with a tiny (not playable) MP4 body: enough for serving and visibility tests."""
-    media = get_media_model()(
-        title=title,
-        type="video",
-        collection=collection or Collection.get_first_root_node(),
-        duration=12.0,
-        width=640,
-        height=360,
-    )
-    media.file.save(f"{title.lower().replace(' ', '-')}.mp4", ContentFile(content or b"\x00" * 2048), save=False)
-    media.save()
-    return media
-
-
-def members_collection() -> Collection:
-    return Collection.get_first_root_node().get_children().get(name=MEMBERS_COLLECTION)
-
-
-def make_film(slug: str, *, members_only: bool = False, video=None, **fields) -> FilmPage:
-    page = FilmPage(
-        title=fields.pop("title", f"Film {slug}"),
-        slug=slug,
-        summary=fields.pop("summary", "Kurzbeschreibung."),
-        video=video or make_video(f"Video {slug}", members_collection() if members_only else None),
-        captions=ContentFile(VALID_VTT.encode(), name=f"{slug}.vtt"),
-        transcript=fields.pop("transcript", "<p>Transkript.</p>"),
-        **fields,
-    )
-    index_page().add_child(instance=page)
-    page.save_revision().publish()
-    if members_only:
-        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
-        restriction.groups.add(Group.objects.get(name=MEMBERS))
-    return page
-
-
 def member_client(username: str = "film-mitglied") -> Client:
-    user = User.objects.create_user(username, password="x" * 16)
-    user.groups.add(Group.objects.get(name=MEMBERS))
-    client = Client()
-    client.force_login(user)
-    return client
+    return signed_in(make_member(username))
+
+
+def captioned_video_form(defaults: dict, overrides: dict) -> dict:
+    """POST data of a captioned-video page's admin form: ``defaults`` with ``overrides``; the caption file (an
+    upload, not a form field) goes in as it is."""
+    captions = overrides.pop("captions", None)
+    form = nested_form_data({**defaults, "video": "", **overrides})
+    if captions is not None:
+        form["captions"] = captions
+    return form
 
 
 def film_form(**overrides) -> dict:
     """POST data of Wagtail's film page form (valid for publishing unless overridden)."""
-    captions = overrides.pop("captions", None)
-    data = {
+    defaults = {
         "title": "Neuer Film Kornblume",
         "slug": "neuer-film-kornblume",
         "summary": "Ein kurzer Film.",
-        "video": overrides.pop("video", ""),
         "transcript": rich_text("<p>Alles, was gesagt wird.</p>"),
         "poster": "",
         "poster_alt": "",
@@ -96,11 +64,7 @@ def film_form(**overrides) -> dict:
         "search_description": "",
         "is_example": "",
     }
-    data.update(overrides)
-    form = nested_form_data(data)
-    if captions is not None:
-        form["captions"] = captions
-    return form
+    return captioned_video_form(defaults, overrides)
 
 
 def streamed(response) -> bytes:
@@ -109,14 +73,5 @@ def streamed(response) -> bytes:
     return response.content
 
 
-def private(response) -> bool:
-    cache_control = response.get("Cache-Control", "")
-    return "private" in cache_control and "no-store" in cache_control
-
-
 def png_bytes() -> bytes:
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (64, 36), (20, 120, 60)).save(out, format="PNG")
-    return out.getvalue()
+    return png((64, 36), (20, 120, 60))

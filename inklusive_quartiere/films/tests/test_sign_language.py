@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import rich_text
 
 from inklusive_quartiere.core.audiences import MEMBERS
 from inklusive_quartiere.core.models import ContentPage, SiteSettings
@@ -18,7 +18,7 @@ from inklusive_quartiere.films.models import FilmIndexPage, SignLanguagePage
 from inklusive_quartiere.films.validators import validate_webvtt
 from inklusive_quartiere.testing.accounts import login_verified
 
-from .helpers import VALID_VTT, make_video, member_client, private, streamed, vtt_upload
+from .helpers import VALID_VTT, captioned_video_form, make_video, member_client, private, streamed, vtt_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -150,22 +150,16 @@ def hd_video(demo):
 
 
 def _form(**overrides) -> dict:
-    captions = overrides.pop("captions", None)
-    data = {
+    defaults = {
         "title": "Gebärdensprache",
         "slug": NEW_SLUG,
         "intro": "Die Website in Deutscher Gebärdensprache.",
-        "video": overrides.pop("video", ""),
         "transcript": rich_text("<p>Was gebärdet wird, als Text.</p>"),
         "seo_title": "",
         "search_description": "",
         "is_example": "",
     }
-    data.update(overrides)
-    form = nested_form_data(data)
-    if captions is not None:
-        form["captions"] = captions
-    return form
+    return captioned_video_form(defaults, overrides)
 
 
 def _publish(form: dict) -> dict:

@@ -167,6 +167,7 @@ def test_each_list_shows_her_citys_pages_in_the_right_state(client, city_work, u
 
 def test_other_cities_pages_are_never_listed_to_a_city_editor(client, city_work, ulm_editor):
     html = start_page(client, ulm_editor)
+    assert f"/admin/pages/{city_work['Ulmer']['submitted'].pk}/" in html  # her own city's pages are listed
     assert "Konstanzer" not in html
     for page in city_work["Konstanzer"].values():
         assert f"/admin/pages/{page.pk}/" not in html

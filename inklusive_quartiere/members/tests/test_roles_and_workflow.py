@@ -20,14 +20,13 @@ from inklusive_quartiere.members.roles import EDITORIAL, MEMBERS, ensure_roles
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.testing.accounts import current_code, login_verified, totp_device
 from inklusive_quartiere.testing.forms import steckbrief_form
+from inklusive_quartiere.testing.support.personas import make_city_editor, make_member, make_office_user
 
 pytestmark = pytest.mark.django_db
 
 
 def city_editor(city_title: str, username: str) -> User:
-    user = User.objects.create_user(username, email=f"{username}@example.org", password="x" * 16)
-    user.groups.add(Group.objects.get(name=f"Stadtredaktion {city_title}"), Group.objects.get(name=MEMBERS))
-    return user
+    return make_city_editor(city_title, username)
 
 
 def test_roles_exist_for_every_city(demo):
@@ -101,9 +100,7 @@ def test_editor_with_device_must_enter_a_code(client, demo):
 
 
 def test_members_need_no_second_factor(client, demo):
-    user = User.objects.create_user("nur-mitglied", password="x" * 16)
-    user.groups.add(Group.objects.get(name=MEMBERS))
-    client.force_login(user)
+    client.force_login(make_member("nur-mitglied"))
     assert client.get("/mein-bereich/").status_code == 200
     assert client.get("/admin/").status_code == 302  # no editor access at all
 
@@ -119,8 +116,7 @@ def test_unverified_editor_can_still_sign_out(client, demo):
 
 # -- workflow -----------------------------------------------------------------------------------------
 def test_city_editor_submits_for_review_and_editorial_office_is_notified(client, demo):
-    editorial = User.objects.create_user("lektorin", email="lektorin@example.org", password="x" * 16)
-    editorial.groups.add(Group.objects.get(name=EDITORIAL))
+    editorial = make_office_user("lektorin", member=False)
     editor = city_editor("Ulm", "ed4")
     login_verified(client, editor)
     ulm = CityPage.objects.get(title="Ulm")
@@ -148,8 +144,7 @@ def test_city_editor_submits_for_review_and_editorial_office_is_notified(client,
 
 
 def test_editorial_office_can_compare_revisions(client, demo):
-    editorial = User.objects.create_user("lektor2", email="l2@example.org", password="x" * 16)
-    editorial.groups.add(Group.objects.get(name=EDITORIAL))
+    editorial = make_office_user("lektor2", member=False)
     login_verified(client, editorial)
     page = SteckbriefPage.objects.live().first()
     first = page.latest_revision

@@ -1,9 +1,10 @@
-"""Leak rows for the news channels, in the style of members/tests/test_leak_matrix.py.
+"""Leak rows for the news channels (the rule: testing/support/leaks.py; the members' matrix:
+members/tests/test_leak_matrix.py).
 
 A members-only news item with the marker word "Mondscheinbirne" (in a category used only by it, with a picture
 from a members-only collection), a public item pointing to a members-only Steckbrief with the same marker, and a
-public item with a members-only picture, asked through every news channel as an anonymous visitor, a member and
-a city editor of another city.
+public item with a members-only picture, asked through every news channel by a visitor, a signed-in non-member,
+a member and a city editor of another city.
 """
 
 from __future__ import annotations
@@ -13,20 +14,18 @@ from dataclasses import dataclass
 
 import feedparser
 import pytest
-from django.contrib.auth.models import Group, User
-from django.test import Client
-from wagtail.models import Collection
 
 from inklusive_quartiere.news.models import NewsCategory, NewsPage
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.testing.accounts import login_verified
+from inklusive_quartiere.testing.support import factories
+from inklusive_quartiere.testing.support.leaks import OUTSIDERS, Channel, channel_matrix, site_search_channel
 
-from .factories import MEMBERS, figure, make_image, make_news, private, restrict_to_members
+from .factories import figure
 
 pytestmark = pytest.mark.django_db
 
 MARKER = "Mondscheinbirne"
-PERSONAS = ["anonymous", "member", "other_city_editor"]
+POINTER = "Öffentliche Meldung mit Verweis"
 
 
 @dataclass
@@ -40,10 +39,9 @@ class Secret:
 
 @pytest.fixture
 def secret(demo) -> Secret:
-    members_collection = Collection.objects.get(name="Stadt Ulm").get_children().get(name="Nur für Mitglieder")
-    secret_image = make_image(f"{MARKER} Skizze", collection=members_collection)
+    secret_image = factories.make_image(f"{MARKER} Skizze", members_only=True, city="Ulm")
     category = NewsCategory.objects.create(name=f"{MARKER}-Runde", slug="mondscheinbirne-runde")
-    page = make_news(
+    page = factories.make_news(
         f"{MARKER}: internes Treffen",
         teaser=f"Nur für das Netzwerk: das Stichwort {MARKER}.",
         categories=[category],
@@ -55,10 +53,10 @@ def secret(demo) -> Secret:
     steckbrief = SteckbriefPage.objects.filter(slug="hitzeschutz-paten-aeltere-ulm").get()
     steckbrief.title = f"{MARKER}-Steckbrief"
     steckbrief.save_revision().publish()
-    restrict_to_members(steckbrief)
-    pointer = make_news("Öffentliche Meldung mit Verweis", related=[steckbrief], date=datetime.date(2030, 4, 1))
-    picture = make_image("Internes Foto", collection=members_collection)
-    pictured = make_news(
+    factories.restrict_to_members(steckbrief)
+    pointer = factories.make_news(POINTER, related=[steckbrief], date=datetime.date(2030, 4, 1))
+    picture = factories.make_image("Internes Foto", members_only=True, city="Ulm")
+    pictured = factories.make_news(
         "Öffentliche Meldung mit internem Foto",
         image=figure(picture, alt_text=f"Foto {MARKER}"),
         date=datetime.date(2030, 3, 1),
@@ -66,107 +64,83 @@ def secret(demo) -> Secret:
     return Secret(page, category, pointer, steckbrief, pictured)
 
 
-@pytest.fixture
-def persona_client(request, secret):
-    persona = request.param
-    client = Client()
-    if persona == "member":
-        user = User.objects.create_user("news-leak-member", password="x" * 16)
-        user.groups.add(Group.objects.get(name=MEMBERS))
-        client.force_login(user)
-    elif persona == "other_city_editor":
-        user = User.objects.create_user("news-leak-editor", email="k@example.org", password="x" * 16)
-        user.groups.add(Group.objects.get(name="Stadtredaktion Konstanz"), Group.objects.get(name=MEMBERS))
-        login_verified(client, user)
-    return persona, client
+def _resolved(items, s) -> list[str]:
+    return [item(s) if callable(item) else item for item in items]
 
 
-def _sees(persona: str) -> bool:
-    return persona != "anonymous"
+def _item_url(s):
+    return s.page.url
 
 
-CHANNELS = {
-    "listing": lambda secret: "/neuigkeiten/",
-    "listing-category": lambda secret: f"/neuigkeiten/?kategorie={secret.category.slug}",
-    "listing-bad-page": lambda secret: "/neuigkeiten/?seite=abc",
-    "related": lambda secret: secret.pointer.url,
-    "picture-listing": lambda secret: "/neuigkeiten/",
-    "picture-detail": lambda secret: secret.pictured.url,
-    "site-search": lambda secret: f"/suche/?q={MARKER}",
-}
+ITEM = (_item_url, f"{MARKER}-Grafik")
+PICTURE = f'alt="Foto {MARKER}"'
 
 
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-def test_detail(persona_client, secret):
-    persona, client = persona_client
-    response = client.get(secret.page.url)
-    if _sees(persona):
-        assert response.status_code == 200
-        assert MARKER in response.content.decode()
-        assert "Nur für Mitglieder" in response.content.decode()
-        assert private(response), response.get("Cache-Control")
-    else:
-        assert response.status_code == 302
-        assert response["Location"].startswith("/anmelden/")
-        assert MARKER not in response.content.decode()
+def _html(name, address, shown, control, **options) -> Channel:
+    """A page: what shows the secret there, which an outsider's page never carries, nor the item at all."""
+    return Channel(
+        name,
+        lambda c, s: c.get(address(s)),
+        lambda s: [*_resolved(shown, s), "internes Treffen", s.page.slug],
+        control=control,
+        evidence=lambda s: _resolved(shown, s),
+        **options,
+    )
 
 
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-@pytest.mark.parametrize("channel", CHANNELS)
-def test_html_channels(persona_client, secret, channel):
-    persona, client = persona_client
-    response = client.get(CHANNELS[channel](secret))
-    assert response.status_code == 200
-    html = response.content.decode()
-    if channel == "site-search":
-        shown = secret.page.url in html
-    elif channel == "related":
-        shown = secret.steckbrief.url in html
-    elif channel.startswith("picture"):
-        shown = f'alt="Foto {MARKER}"' in html
-    else:
-        shown = secret.page.url in html and f"{MARKER}-Grafik" in html
-    assert shown == _sees(persona), f"{channel}: {'missing' if _sees(persona) else 'leaked'}"
-    if channel == "listing":
-        # the category used only by the secret item is offered only to those who may see the item
-        assert (f"{MARKER}-Runde</a>" in html) == _sees(persona)
-    if _sees(persona):
-        assert private(response), response.get("Cache-Control")
-        if channel.startswith("listing"):
-            assert "Nur für Mitglieder" in html
-    else:
-        assert "internes Treffen" not in html and secret.page.slug not in html
+def _counts_only_what_the_persona_may_read(response, persona, secret):
+    assert response.context["news"]["total"] == (1 if persona.reads_members_only else 0)
 
 
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-def test_anonymous_count_does_not_reveal_the_item(persona_client, secret):
-    persona, client = persona_client
-    response = client.get("/neuigkeiten/", {"kategorie": secret.category.slug})
-    assert response.context["news"]["total"] == (1 if _sees(persona) else 0)
-
-
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-@pytest.mark.parametrize("kind", ["rss", "atom"])
-def test_feeds_never_carry_members_only_items(persona_client, secret, kind):
-    _persona, client = persona_client
-    response = client.get(f"/neuigkeiten/feed/{kind}/")
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert MARKER not in content
-    assert secret.page.slug not in content
+def _feed_works(response, persona, secret):
     parsed = feedparser.parse(response.content)
     assert parsed.bozo == 0
-    assert "Öffentliche Meldung mit Verweis" in [entry.title for entry in parsed.entries]  # the feed works
+    assert POINTER in [entry.title for entry in parsed.entries]
 
 
-@pytest.mark.parametrize("persona_client", PERSONAS, indirect=True)
-def test_members_only_picture_file(persona_client, secret):
-    persona, client = persona_client
-    rendition = secret.pictured.lead_figure["image"].get_rendition("fill-240x160")
-    response = client.get(rendition.url)
-    if _sees(persona):
-        assert response.status_code == 200
-        assert private(response)
-    else:
-        assert response.status_code == 302
-        assert response["Location"].startswith("/anmelden/")
+def _feed(kind: str) -> Channel:
+    return Channel(
+        f"feed-{kind}",
+        lambda c, s: c.get(f"/neuigkeiten/feed/{kind}/"),
+        lambda s: [MARKER, s.page.slug],
+        control=[POINTER],
+        readers_see=False,
+        also_check=_feed_works,
+    )
+
+
+CHANNELS = [
+    Channel("detail", lambda c, s: c.get(s.page.url), [MARKER], refuses=OUTSIDERS, labelled=True),
+    # the category used only by the secret item is offered only to those who may see the item
+    _html(
+        "listing",
+        lambda s: "/neuigkeiten/",
+        [*ITEM, f"{MARKER}-Runde</a>"],
+        lambda s: [s.pointer.url],
+        labelled=True,
+    ),
+    _html(
+        "listing-category",
+        lambda s: f"/neuigkeiten/?kategorie={s.category.slug}",
+        ITEM,
+        ['id="news-count"'],
+        labelled=True,
+        also_check=_counts_only_what_the_persona_may_read,
+    ),
+    _html("listing-bad-page", lambda s: "/neuigkeiten/?seite=abc", ITEM, lambda s: [s.pointer.url], labelled=True),
+    _html("related", lambda s: s.pointer.url, [lambda s: s.steckbrief.url], [POINTER]),
+    _html("picture-listing", lambda s: "/neuigkeiten/", [PICTURE], lambda s: [s.pictured.url]),
+    _html("picture-detail", lambda s: s.pictured.url, [PICTURE], lambda s: [s.pictured.title]),
+    site_search_channel(MARKER, lambda s: [s.page.url, "internes Treffen", s.page.slug], lambda s: [s.page.url]),
+    _feed("rss"),
+    _feed("atom"),
+    Channel(
+        "picture-file",
+        lambda c, s: c.get(s.pictured.lead_figure["image"].get_rendition("fill-240x160").url),
+        [],
+        evidence=[],
+        refuses=OUTSIDERS,
+    ),
+]
+
+test_channels = channel_matrix(CHANNELS)
