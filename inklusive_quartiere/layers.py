@@ -238,9 +238,7 @@ def app_graph_diagram(imports: list[Import] | None = None) -> str:
     ``docs/architecture.md`` embeds it."""
     if imports is None:
         imports = project_imports()
-    edges = sorted(
-        (a, b) for a, b in app_edges([i for i in imports if not i.test_module]) if ROOT not in (a, b)
-    )
+    edges = sorted((a, b) for a, b in app_edges([i for i in imports if not i.test_module]) if ROOT not in (a, b))
     lines = ["flowchart BT"]
     for rank, layer in enumerate(LAYERS):
         if layer == ("testing",):

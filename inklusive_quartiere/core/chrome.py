@@ -58,8 +58,9 @@ def _cache_failed(action: str, error: Exception) -> None:
     now = time.monotonic()
     if now - _last_warning[0] >= 60:
         _last_warning[0] = now
-        logger.warning("Seitenrahmen-Cache: %s fehlgeschlagen (%s: %s); berechnet ohne Cache", action,
-                       type(error).__name__, error)
+        logger.warning(
+            "Seitenrahmen-Cache: %s fehlgeschlagen (%s: %s); berechnet ohne Cache", action, type(error).__name__, error
+        )
 
 
 def _cached(request, key: str, compute):
@@ -101,4 +102,3 @@ def for_anonymous(request, name: str, key: str, compute):
     if request is None or (user is not None and user.is_authenticated):
         return compute()
     return _cached(request, f"{name}:{key}", compute)
-

@@ -146,6 +146,8 @@ def register_shown_model(label: str, *, in_navigation: bool = False) -> None:
     SHOWN_MODELS.add(label.lower())
     if in_navigation:
         NAV_MODELS.add(label.lower())
+
+
 # Page fields whose saving changes nothing a visitor sees (Wagtail's draft and lock bookkeeping).
 QUIET_PAGE_FIELDS = frozenset(
     {

@@ -82,7 +82,7 @@ def cached_site(request):
 
 # -- the page ------------------------------------------------------------------------------------------------
 def _route_kind(cls) -> str:
-    """"page": Wagtail's ``Page.route``; "routable": ``RoutablePageMixin.route`` over ``Page.route``; "own": any
+    """ "page": Wagtail's ``Page.route``; "routable": ``RoutablePageMixin.route`` over ``Page.route``; "own": any
     other override (handled by the class itself)."""
     owners = [klass for klass in cls.__mro__ if "route" in klass.__dict__]
     owners = [klass for klass in owners if klass is not FastRoutingMixin]

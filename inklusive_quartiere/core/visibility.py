@@ -135,9 +135,7 @@ def can_view(user, page: Page) -> bool:
     if not page.live:
         return False
     group_ids = user_group_ids(user)
-    return all(
-        user_passes(r.restriction_type, {g.pk for g in r.groups.all()}, user, group_ids) for r in restrictions
-    )
+    return all(user_passes(r.restriction_type, {g.pk for g in r.groups.all()}, user, group_ids) for r in restrictions)
 
 
 # -- collections: documents and images ----------------------------------------------------------------------

@@ -86,9 +86,7 @@ class RelatedSteckbriefeMixin:
         first_link = links.filter(target=OuterRef("pk")).order_by("sort_order", "pk")[:1]
         pages = (
             visible_pages(user, SteckbriefPage.objects.filter(pk__in=links.values("target_id")))
-            .annotate(
-                link_sort=Subquery(first_link.values("sort_order")), link_pk=Subquery(first_link.values("pk"))
-            )
+            .annotate(link_sort=Subquery(first_link.values("sort_order")), link_pk=Subquery(first_link.values("pk")))
             .only(*fields)
         )
         return sorted(pages, key=lambda page: (page.link_sort is None, page.link_sort or 0, page.link_pk))

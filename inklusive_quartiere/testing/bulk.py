@@ -51,7 +51,6 @@ def clone_steckbriefe(count: int, *, seed_suffix: str = "kopie") -> list[int]:
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, PageViewRestriction
 
-
     originals = list(Page.objects.type(SteckbriefPage).filter(live=True).order_by("path"))
     if not originals or count <= 0:
         return []

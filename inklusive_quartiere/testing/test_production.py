@@ -63,7 +63,15 @@ HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.[A-Za-z0-9]+$")
 STEP_TIMEOUT = 300
 # The source tree minus what is never part of a build (and what other tools keep there).
 NOT_SOURCE = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "var", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
+    ".git",
+    ".venv",
+    "node_modules",
+    "var",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".pytest_cache",
     ".ruff_cache",
 )
 
@@ -204,7 +212,10 @@ def _build_wheel(tmp: Path, timings: dict) -> Path:
     shutil.copytree(BASE_DIR, source, ignore=NOT_SOURCE)
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(dist), str(source)],
-        capture_output=True, text=True, timeout=STEP_TIMEOUT, cwd=tmp,
+        capture_output=True,
+        text=True,
+        timeout=STEP_TIMEOUT,
+        cwd=tmp,
     )
     (tmp / "wheel.log").write_text(result.stdout + result.stderr)
     assert result.returncode == 0, f"pip wheel failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
@@ -237,7 +248,10 @@ def site(tmp_path_factory, services, wheel):
     started = time.monotonic()
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(site_packages), wheel_path],
-        check=True, capture_output=True, timeout=STEP_TIMEOUT, cwd=tmp,
+        check=True,
+        capture_output=True,
+        timeout=STEP_TIMEOUT,
+        cwd=tmp,
     )
     timings["pip install"] = time.monotonic() - started
     installed = _package_files(site_packages)
@@ -274,7 +288,11 @@ def site(tmp_path_factory, services, wheel):
     try:
         where = subprocess.run(
             [sys.executable, "-c", "import inklusive_quartiere; print(inklusive_quartiere.__file__)"],
-            env=site_env, cwd=tmp, capture_output=True, text=True, check=True,
+            env=site_env,
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         assert Path(where).is_relative_to(site_packages), f"the checkout was imported, not the wheel: {where}"
 
@@ -296,13 +314,21 @@ def site(tmp_path_factory, services, wheel):
             process = subprocess.Popen(
                 [
                     str(BIN / "gunicorn"),
-                    "--config", str(BASE_DIR / "deploy" / "gunicorn.conf.py"),
-                    "--bind", f"127.0.0.1:{port}",
-                    "--workers", "2",
-                    "--access-logfile", str(access_log),
-                    "--error-logfile", "-",
+                    "--config",
+                    str(BASE_DIR / "deploy" / "gunicorn.conf.py"),
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    "2",
+                    "--access-logfile",
+                    str(access_log),
+                    "--error-logfile",
+                    "-",
                 ],
-                env=site_env, cwd=tmp, stdout=output, stderr=subprocess.STDOUT,
+                env=site_env,
+                cwd=tmp,
+                stdout=output,
+                stderr=subprocess.STDOUT,
             )
         production = ProductionSite(port, tmp, site_packages, site_env, gunicorn_log, access_log, timings)
         production.installed = installed

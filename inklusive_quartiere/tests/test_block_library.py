@@ -124,7 +124,6 @@ def test_document_list_block_renders_only_visible_documents(demo):
     from django.contrib.auth.models import AnonymousUser
     from django.test import RequestFactory
 
-
     block = core_blocks.DocumentListBlock()
     open_doc, closed_doc = document("Offen", public_collection()), document("Intern", members_collection())
     value = block.to_python([{"type": "document", "value": closed_doc.pk}, {"type": "document", "value": open_doc.pk}])

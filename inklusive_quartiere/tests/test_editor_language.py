@@ -260,8 +260,10 @@ def page_forms(user) -> list[tuple[str, str]]:
         )
         if parent is not None:
             found.append(
-                (f"add {name} under {parent.title!r}", _url("wagtailadmin_pages:add", model._meta.app_label,
-                                                             model._meta.model_name, parent.pk))
+                (
+                    f"add {name} under {parent.title!r}",
+                    _url("wagtailadmin_pages:add", model._meta.app_label, model._meta.model_name, parent.pk),
+                )
             )
         instance = next(
             (page for page in pages if type(page) is model and page.permissions_for_user(user).can_edit()), None
@@ -412,10 +414,10 @@ def _report(problems: list[str]) -> str:
 def test_the_checks_catch_what_they_should():
     html = (
         '<main><h1>Seiten</h1><p>Currently idle</p><nav aria-label="Actions"></nav><td>True</td>'
-        '<div hidden><p>Proceeding will overwrite the changes you made in that window.</p></div>'
+        "<div hidden><p>Proceeding will overwrite the changes you made in that window.</p></div>"
         '<div data-w-block-data-value="{&quot;label&quot;: &quot;Link text&quot;, &quot;helpText&quot;: '
         '&quot;z.B. http://domain.com/blog/[my-slug]/&quot;}"></div>'
-        '<div data-side-panel-toggle-counter hidden>None</div></main>'
+        "<div data-side-panel-toggle-counter hidden>None</div></main>"
     )
     problems = "\n".join(language_problems("test page", html))
     assert "'Currently idle'" in problems and "Actions" in problems and "'True'" in problems

@@ -62,7 +62,6 @@ def test_function_level_imports_of_project_code_say_why():
     )
 
 
-
 def test_architecture_doc_shows_the_current_app_graph():
     found = DIAGRAM.search(ARCHITECTURE_DOC.read_text(encoding="utf-8"))
     assert found, "docs/architecture.md lost its app graph (between the app-graph markers)"

@@ -179,7 +179,6 @@ def test_saving_a_steckbrief_with_a_photo_through_the_editor_works(client, demo)
     """The coordinator's first report: a Steckbrief with an image in "Bilder" answered 500 on every save action."""
     from wagtail.images.models import Image
 
-
     user = User.objects.create_superuser("bildtest", "b@example.org", "x" * 16)
     login_verified(client, user)
     image = Image.objects.first()

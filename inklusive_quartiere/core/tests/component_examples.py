@@ -109,8 +109,7 @@ EXAMPLES = [
         },
         expected=[
             '<address class="iq-contact kern-body">',
-            "<strong>Erika Beispiel</strong> "
-            '<span class="kern-body--muted">(erfundene Beispielperson)</span>',
+            '<strong>Erika Beispiel</strong> <span class="kern-body--muted">(erfundene Beispielperson)</span>',
             "<br>Quartiersmanagerin",
             "<br>Telefon: 0731 000000",
             "Städtetag Baden-Württemberg",

@@ -32,7 +32,7 @@ def test_alert_without_title_has_no_header_and_escapes_nothing_of_its_body():
 
 
 def test_alert_escapes_its_parameters():
-    html = _render('{% alert title=title %}x{% endalert %}', title="<b>Hinweis</b>")
+    html = _render("{% alert title=title %}x{% endalert %}", title="<b>Hinweis</b>")
     assert "&lt;b&gt;Hinweis&lt;/b&gt;" in html
 
 

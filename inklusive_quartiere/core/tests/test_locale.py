@@ -35,9 +35,7 @@ def test_compiled_catalogue_is_up_to_date(source):
     assert compiled.exists(), f"{compiled} is missing: run `make messages` and commit the .mo file"
     po, mo = polib.pofile(str(source)), polib.mofile(str(compiled))
     expected, actual = _entries(po), _entries(mo)
-    stale = sorted(
-        (key[1] for key in expected.keys() | actual.keys() if expected.get(key) != actual.get(key)), key=str
-    )
+    stale = sorted((key[1] for key in expected.keys() | actual.keys() if expected.get(key) != actual.get(key)), key=str)
     assert not stale, (
         f"{compiled.name} does not match {source.name} for {len(stale)} string(s), e.g. {stale[:5]!r}: "
         "run `make messages` and commit the .mo file"

@@ -137,7 +137,6 @@ def test_editor_is_stopped_by_a_table_without_headers_and_can_publish_a_good_one
     from django.contrib.auth.models import User
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-
     login_verified(client, User.objects.create_superuser("tabellen-redaktion", "t@example.org", "x" * 16))
     home = HomePage.objects.get()
     assert client.get(f"/admin/pages/add/core/contentpage/{home.pk}/").status_code == 200

@@ -128,7 +128,6 @@ def content_snapshot() -> dict:
     from wagtail.snippets.models import get_snippet_models
     from wagtailmedia.models import get_media_model
 
-
     snapshot = {
         "pages": [_row(page) for page in Page.objects.order_by("path").specific()],
         "page children": {
@@ -217,7 +216,6 @@ def rich_content(demo):
     from wagtail.images import get_image_model
     from wagtail.models import Collection, PageViewRestriction, Workflow
     from wagtailmedia.models import get_media_model
-
 
     office = User.objects.get(username="redaktion")
     members = Group.objects.get(name=MEMBERS)
