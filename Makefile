@@ -48,9 +48,16 @@ install-test: $(VENV)/.installed-test node_modules/.installed
 
 ## Built into the package (inklusive_quartiere/built/, never committed) so that it travels in the wheel.
 BUILT := inklusive_quartiere/built
+## The CSS keeps only the rules the scanned files can use (frontend/purge.mjs: what it scans and how to safelist a
+## class), so every file it scans is a prerequisite; the fonts are subset to the characters the site uses
+## (inklusive_quartiere/core/fonts.py). docs/front-end.md explains both.
+PURGE_CONTENT := $(shell find inklusive_quartiere frontend/js -type f \( -name '*.html' -o -name '*.svg' -o -name '*.txt' \
+  -o -name '*.xml' -o -name '*.py' -o -name '*.js' -o -name '*.json' \) -not -path '*/built/*' -not -path '*/__pycache__/*')
 frontend: $(BUILT)/static/css/main.css $(BUILT)/pdf-fonts/.done
-$(BUILT)/static/css/main.css: node_modules/.installed frontend/build.mjs $(wildcard frontend/scss/*.scss) $(wildcard frontend/js/*.js)
+$(BUILT)/static/css/main.css: node_modules/.installed frontend/build.mjs frontend/purge.mjs $(wildcard frontend/scss/*.scss) \
+  $(PURGE_CONTENT) | $(VENV)/.installed
 	npm run --silent build
+	$(BIN)/python -m inklusive_quartiere.core.fonts
 
 # TrueType copies of the fonts for the PDF renderer (WeasyPrint loads them far faster than WOFF2).
 $(BUILT)/pdf-fonts/.done: $(BUILT)/static/css/main.css | $(VENV)/.installed

@@ -25,8 +25,17 @@ export default [
     },
   },
   {
+    // Scripts the browser tests evaluate in the page (page.evaluate): an expression in the browser.
+    files: ["inklusive_quartiere/testing/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: { ...globals.browser },
+    },
+  },
+  {
     // The build script runs in Node as an ES module.
-    files: ["frontend/build.mjs", "eslint.config.mjs", "stylelint.config.mjs"],
+    files: ["frontend/build.mjs", "frontend/purge.mjs", "eslint.config.mjs", "stylelint.config.mjs"],
     languageOptions: {
       ecmaVersion: "latest",
       sourceType: "module",

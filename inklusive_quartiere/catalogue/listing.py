@@ -24,6 +24,7 @@ from inklusive_quartiere.search.analyzer import analyze_query
 from inklusive_quartiere.search.highlight import highlight
 from inklusive_quartiere.search.query import clean_query
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+from inklusive_quartiere.taxonomy.models import first_pictogram
 
 from .engine import STECKBRIEF, get_engine
 from .facets import FACETS, FACETS_BY_PARAM, SORTS, STUMBLING_LABEL
@@ -35,7 +36,9 @@ PAGE_SIZE = 20
 class CatalogueQuery:
     text: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)  # param → value slugs
-    sort: str = ""
+    sort: str = ""  # the order applied
+    chosen_sort: str = ""  # the order the visitor asked for ("" = the default)
+    has_words: bool = False  # the text holds searchable words (not only stop words)
     page: int = 1
     messages: list[str] = field(default_factory=list)
 
@@ -71,7 +74,11 @@ def parse(get: QueryDict, values: FacetValues, fixed: dict[str, list[str]] | Non
     if sort and sort not in SORTS:
         query.messages.append(_("Die gewählte Sortierung gibt es nicht; sortiert wird nach Standard."))
         sort = ""
-    query.sort = sort or ("relevanz" if query.text else "neueste")
+    query.has_words = bool(analyze_query(query.text))
+    if sort == "relevanz" and not query.has_words:
+        sort = ""  # relevance needs search words: without them the default order applies (and is shown)
+    query.chosen_sort = sort
+    query.sort = sort or ("relevanz" if query.has_words else "neueste")
     query.page, page_message = page_number(get.get(PAGE_PARAM))
     if page_message:
         query.messages.append(page_message)
@@ -121,7 +128,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
     page_obj = paginate(result.order, PAGE_SIZE, query.page)
     query.page = page_obj.number
     ids = [int(engine.page_ids[i]) for i in page_obj.object_list]
-    items = _load_items(engine, request.user, ids, result.terms, _site_root_path(request))
+    items = _load_items(engine, request.user, ids, result.terms, _site_root_path(request), skip=set(fixed or {}))
 
     fixed = fixed or {}
     facet_groups = []
@@ -176,15 +183,35 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
             "page_obj": page_obj,
             "facets": facet_groups,
             "active": active,
-            "sorts": [{"value": k, "label": v, "selected": k == query.sort} for k, v in SORTS.items()],
+            "sorts": sort_options(query),
             "messages": query.messages,
             "corrections": result.corrections,
             "unmatched": result.unmatched,
             "suggestions": suggestions,
             "reset_url": base_url,
             "base_url": base_url,
+            # How many Steckbriefe only members may see (a number, never a title or a filter value), for the
+            # notice how a municipality gets access; on the plain catalogue only, not per category or city.
+            "members_only_count": 0 if fixed else int(np.count_nonzero(engine.is_steckbrief & ~visible)),
         }
     }
+
+
+def sort_options(query: CatalogueQuery) -> list[dict]:
+    """The sort select: "Relevanz" only with search words, the order applied shown as selected.
+
+    The default order's option submits an empty value unless the visitor chose it: a search typed into the form
+    of the unsorted listing then gets the default for searches (relevance) instead of "Neueste zuerst", while an
+    order the visitor did choose stays when the words change."""
+    options = []
+    for key, label in SORTS.items():
+        if key == "relevanz" and not query.has_words:
+            continue
+        value = key
+        if key == query.sort and not query.chosen_sort:
+            value = ""  # the default: it follows whether there are words
+        options.append({"value": value, "label": label, "selected": key == query.sort})
+    return options
 
 
 def _options_html(param: str, options: list[dict]) -> str:
@@ -212,10 +239,14 @@ def _options_html(param: str, options: list[dict]) -> str:
     )
 
 
-def _load_items(engine, user, ids: list[int], terms: set[str], site_root_path: str = "/") -> list[dict]:
+def _load_items(
+    engine, user, ids: list[int], terms: set[str], site_root_path: str = "/", skip: set[str] = frozenset()
+) -> list[dict]:
     """The result cards: one query for the texts, everything else (city, status, categories) from the engine."""
     rows = list(
-        SteckbriefPage.objects.filter(pk__in=ids, live=True).values_list("id", "url_path", "title", "summary", "path")
+        SteckbriefPage.objects.filter(pk__in=ids, live=True)
+        .annotate(pictogram=first_pictogram())  # the card's pictogram, in the same query
+        .values_list("id", "url_path", "title", "summary", "path", "pictogram")
     )
     # The visibility rule once more on the rows shown: a stale engine can never show what it should not.
     hidden = hidden_among(user, [row[4] for row in rows])
@@ -226,21 +257,37 @@ def _load_items(engine, user, ids: list[int], terms: set[str], site_root_path: s
         row = by_id.get(page_id)
         if row is None:
             continue
-        _pk, url_path, title, summary, _path = row
+        _pk, url_path, title, summary, _path, pictogram = row
         i = engine.index_of[page_id]
         items.append(
             {
                 "url": url_path[len(site_root_path) - 1 :] if url_path.startswith(site_root_path) else url_path,
                 "title": highlight(title, terms),
                 "summary": highlight(summary, terms),
-                "city": _label(facets["stadt"], i),
-                "status": _label(facets["status"], i),
-                "cost": _label(facets["kosten"], i),
+                "meta": steckbrief_meta(engine, i, skip),
                 "categories": [facets["kategorie"].values[c][1] for c in np.flatnonzero(facets["kategorie"].matrix[i])],
                 "members_only": engine.is_restricted(page_id),
+                "pictogram": pictogram,
             }
         )
     return items
+
+
+META_FACETS = ("stadt", "status", "kosten", "personal")
+
+
+def steckbrief_meta(engine, i: int, skip: set[str] = frozenset()) -> list[dict]:
+    """City, status, costs and staff effort of the Steckbrief at engine index ``i``, for the metadata line of a
+    result (read from the engine: no query). Values the Steckbrief does not state are left out, and so are the
+    facets in ``skip`` (the city on its own city page)."""
+    meta = []
+    for param in META_FACETS:
+        if param in skip:
+            continue
+        value = _label(engine.facets[param], i)
+        if value:
+            meta.append({"label": FACETS_BY_PARAM[param].label, "value": value})
+    return meta
 
 
 def _label(data, i: int) -> str:

@@ -2,18 +2,28 @@
 analyzer of the search library (search/analyzer.py)."""
 
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from inklusive_quartiere.core.pagination import paginate_request
 from inklusive_quartiere.core.summaries import summary_of, with_summaries
 from inklusive_quartiere.core.visibility import visible_pages
 from inklusive_quartiere.search.analyzer import analyze_query
-from inklusive_quartiere.search.highlight import highlight
+from inklusive_quartiere.search.highlight import highlight, snippet
 from inklusive_quartiere.search.query import clean_query
 
-from .engine import get_engine
+from .engine import STECKBRIEF, get_engine
+from .listing import steckbrief_meta
 
 PAGE_SIZE = 20
+# What a result is, in the visitor's words (default: the page type's name).
+KIND_LABELS = {
+    "steckbriefpage": _("Steckbrief"),
+    "citypage": _("Stadt"),
+    "newspage": _("Neuigkeit"),
+    "filmpage": _("Film"),
+    "contentpage": _("Seite"),
+}
 
 
 def search(request):
@@ -30,17 +40,7 @@ def search(request):
         ids = [int(engine.page_ids[i]) for i in page_obj.object_list]
         # One query whatever kinds of page the results hold (core/summaries.py).
         pages = {p.pk: p for p in with_summaries(visible_pages(request.user, Page.objects.filter(pk__in=ids)))}
-        context["items"] = [
-            {
-                "page": pages[i],
-                "kind": pages[i].specific_class._meta.verbose_name,
-                "title": highlight(pages[i].title, result.terms),
-                "summary": highlight(_summary(pages[i]), result.terms),
-                "members_only": engine.is_restricted(i),
-            }
-            for i in ids
-            if i in pages
-        ]
+        context["items"] = [_item(engine, pages[i], result.terms) for i in ids if i in pages]
         context.update(
             {
                 "results": page_obj,
@@ -52,6 +52,15 @@ def search(request):
     return TemplateResponse(request, "catalogue/search.html", context)
 
 
-def _summary(page) -> str:
-    text = summary_of(page)
-    return text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + " …"
+def _item(engine, page, terms: set[str]) -> dict:
+    """One hit: title, type, for a Steckbrief its city, status and costs (from the engine), a one-sentence snippet."""
+    model = page.specific_class._meta
+    index = engine.index_of.get(page.pk)
+    return {
+        "page": page,
+        "kind": KIND_LABELS.get(model.model_name, model.verbose_name),
+        "title": highlight(page.title, terms),
+        "summary": snippet(summary_of(page), terms),
+        "meta": steckbrief_meta(engine, index) if model.model_name == STECKBRIEF and index is not None else [],
+        "members_only": engine.is_restricted(page.pk),
+    }

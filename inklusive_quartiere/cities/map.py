@@ -56,7 +56,15 @@ class Marker:
     lat: float
     lon: float
     network: str
-    label_left: bool  # label on the left of the dot near the eastern border
+    label: Label | None = None
+
+    @property
+    def left(self) -> str:  # position in the overlay, in per cent of the map's width and height
+        return f"{self.x / WIDTH * 100:.3f}%"
+
+    @property
+    def top(self) -> str:
+        return f"{self.y / HEIGHT * 100:.3f}%"
 
 
 def markers_for(cities, request) -> list[Marker]:
@@ -74,10 +82,169 @@ def markers_for(cities, request) -> list[Marker]:
                 lat=float(city.latitude),
                 lon=float(city.longitude),
                 network=city.network,
-                label_left=x > WIDTH * 0.62,
             )
         )
+    for marker, label in zip(markers, place_labels([(m.x, m.y, m.title) for m in markers]), strict=True):
+        marker.label = label
     return markers
+
+
+# -- label placement --------------------------------------------------------------------------------------------
+# The labels are drawn in CSS pixels over the map (an SVG without viewBox laid over the drawing): whatever the
+# map's width, a label keeps its font size (LABEL_FONT_PX) and its offset from the dot, and only the dots move
+# apart or together. So the placement must hold at every width the map can have: it is checked at widths from
+# MIN_MAP_PX (a 320 px phone minus the page margins) to MAX_MAP_PX (the figure's max-width in _map.scss).
+
+LABEL_FONT_PX = 15
+LABEL_HEIGHT_PX = 19  # line box of the label, its white halo included
+HALO_PX = 2
+DOT_RADIUS_PX = 6
+GAP_PX = 9  # from the dot's centre to the near edge of its label
+MIN_MAP_PX = 288
+MAX_MAP_PX = 640
+CHECK_STEP_PX = 8
+LEADER_DISTANCES = (GAP_PX, 2.4 * GAP_PX, 4 * GAP_PX)  # beyond the first, a line joins label and dot
+DIAGONAL = 0.7
+SEARCH_LIMIT = 50_000
+
+# Advance widths of Fira Sans SemiBold (the labels' font) in em, read from the font with fontTools; 0.62 em for
+# any other character. The estimate is widened by WIDTH_MARGIN; the browser test measures the real boxes.
+_WIDTHS = {
+    **dict.fromkeys("ijl.,'", 0.3),
+    **dict.fromkeys("ft", 0.38),
+    "r": 0.4,
+    " ": 0.25,
+    "-": 0.41,
+    **dict.fromkeys("cszIJ", 0.48),
+    **dict.fromkeys("abdeghknopquvxyäöüF", 0.6),
+    **dict.fromkeys("wßABCELPRSTVXYZÄ", 0.62),
+    **dict.fromkeys("DGHKNOQUÖÜ", 0.7),
+    **dict.fromkeys("mMW", 0.85),
+}
+WIDTH_MARGIN = 1.06
+
+
+def label_width_px(text: str) -> float:
+    return sum(_WIDTHS.get(ch, 0.62) for ch in text) * LABEL_FONT_PX * WIDTH_MARGIN
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label's place relative to its dot, in CSS pixels: text anchored at (x, y) (y = the text's middle)."""
+
+    x: float
+    y: float
+    anchor: str  # SVG text-anchor: start, middle, end
+    width: float
+    leader: tuple[float, float] | None = None  # end of the line from the dot to a label placed further away
+
+    def box(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) relative to the dot, the halo included."""
+        left = {"start": self.x, "middle": self.x - self.width / 2, "end": self.x - self.width}[self.anchor]
+        return (left - HALO_PX, self.y - LABEL_HEIGHT_PX / 2, left + self.width + HALO_PX, self.y + LABEL_HEIGHT_PX / 2)
+
+
+def _candidates(width: float) -> list[Label]:
+    """Places around a dot, nearest first; in each ring: right, left, the four diagonals, above, below."""
+    half = LABEL_HEIGHT_PX / 2
+    out = []
+    for ring, gap in enumerate(LEADER_DISTANCES):
+        d = gap * DIAGONAL
+        places = [
+            (gap, 0, "start"),
+            (-gap, 0, "end"),
+            (d, -(d + half), "start"),
+            (d, d + half, "start"),
+            (-d, -(d + half), "end"),
+            (-d, d + half, "end"),
+            (0, -(gap + half), "middle"),
+            (0, gap + half, "middle"),
+        ]
+        for x, y, anchor in places:
+            label = Label(round(x, 1), round(y, 1), anchor, round(width, 1))
+            if ring:
+                left, top, right, bottom = label.box()
+                end = (round(min(max(0, left), right), 1), round(min(max(0, top), bottom), 1))
+                label = Label(label.x, label.y, label.anchor, label.width, leader=end)
+            out.append(label)
+    return out
+
+
+def check_scales() -> list[float]:
+    """Pixels per map unit at every checked width of the map."""
+    return [w / WIDTH for w in range(MIN_MAP_PX, MAX_MAP_PX + 1, CHECK_STEP_PX)]
+
+
+def _absolute(point: tuple[float, float], label: Label, scale: float) -> tuple[float, float, float, float]:
+    left, top, right, bottom = label.box()
+    x, y = point[0] * scale, point[1] * scale
+    return (x + left, y + top, x + right, y + bottom)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _dot_box(point, scale):
+    x, y, r = point[0] * scale, point[1] * scale, DOT_RADIUS_PX + 1
+    return (x - r, y - r, x + r, y + r)
+
+
+def _fits(index, label, points, placed, scales) -> bool:
+    """Inside the map, clear of every other dot and of every label placed so far, at every checked width."""
+    for scale in scales:
+        box = _absolute(points[index], label, scale)
+        if box[0] < 0 or box[1] < 0 or box[2] > WIDTH * scale or box[3] > HEIGHT * scale:
+            return False
+        for other, point in enumerate(points):
+            if other != index and _overlap(box, _dot_box(point, scale)):
+                return False
+        for other, other_label in placed.items():
+            if _overlap(box, _absolute(points[other], other_label, scale)):
+                return False
+    return True
+
+
+def place_labels(items: list[tuple[float, float, str]]) -> list[Label]:
+    """A label place for each (x, y, text) such that no two labels and no label and dot overlap at any checked map
+    width. Depth-first search over the candidate places, most crowded dot first; deterministic. When no such
+    placement exists (not the case for the cities of the network), each remaining label takes its first place."""
+    points = [(x, y) for x, y, _t in items]
+    options = [_candidates(label_width_px(text)) for _x, _y, text in items]
+    scales = check_scales()
+    small = scales[0]
+
+    def crowding(i):
+        return sum(
+            1
+            for j in range(len(points))
+            if j != i and math.dist(points[i], points[j]) * small < 2 * label_width_px(items[i][2])
+        )
+
+    order = sorted(range(len(items)), key=lambda i: (-crowding(i), items[i][2]))
+    placed: dict[int, Label] = {}
+    steps = 0
+
+    def search(k: int) -> bool:
+        nonlocal steps
+        if k == len(order):
+            return True
+        i = order[k]
+        for label in options[i]:
+            steps += 1
+            if steps > SEARCH_LIMIT:
+                return False
+            if _fits(i, label, points, placed, scales):
+                placed[i] = label
+                if search(k + 1):
+                    return True
+                del placed[i]
+        return False
+
+    if not search(0):
+        for i in order:
+            placed.setdefault(i, options[i][0])
+    return [placed[i] for i in range(len(items))]
 
 
 def tile_settings() -> dict | None:

@@ -15,6 +15,7 @@ from wagtail.search import index
 from inklusive_quartiere.core import registry
 from inklusive_quartiere.core.forms import SitePageForm
 from inklusive_quartiere.core.models import ExampleContentMixin
+from inklusive_quartiere.core.pictures import LeadImageMixin, lead_image_panel
 from inklusive_quartiere.core.routing import ServedPageMixin
 from inklusive_quartiere.core.visibility import visible_pages
 
@@ -37,10 +38,10 @@ class Regierungsbezirk(models.TextChoices):
 class SizeBand(models.TextChoices):
     """Town size bands of the catalogue, derived from the number of inhabitants."""
 
-    SMALL = "lt10k", _("unter 10 000 Einwohner")
-    MEDIUM = "10k-50k", _("10 000 bis 50 000 Einwohner")
-    LARGE = "50k-100k", _("50 000 bis 100 000 Einwohner")
-    CITY = "gt100k", _("über 100 000 Einwohner")
+    SMALL = "lt10k", _("unter 10\u00a0000 Einwohnerinnen und Einwohnern")
+    MEDIUM = "10k-50k", _("10\u00a0000 bis 50\u00a0000 Einwohnerinnen und Einwohner")
+    LARGE = "50k-100k", _("50\u00a0000 bis 100\u00a0000 Einwohnerinnen und Einwohner")
+    CITY = "gt100k", _("über 100\u00a0000 Einwohnerinnen und Einwohner")
 
 
 def size_band_for(inhabitants: int | None) -> str | None:
@@ -89,7 +90,7 @@ class CityIndexPage(ServedPageMixin, Page):
         return response
 
 
-class CityPage(ExampleContentMixin, Page):
+class CityPage(LeadImageMixin, ExampleContentMixin, Page):
     network = models.CharField(_("Netzwerk"), max_length=20, choices=Network.choices)
     district = models.CharField(_("Landkreis"), max_length=100, help_text=_("„Stadtkreis“ bei kreisfreien Städten."))
     regierungsbezirk = models.CharField(_("Regierungsbezirk"), max_length=20, choices=Regierungsbezirk.choices)
@@ -130,6 +131,7 @@ class CityPage(ExampleContentMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        lead_image_panel(),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("network"), FieldPanel("regierungsbezirk")]),
@@ -151,7 +153,7 @@ class CityPage(ExampleContentMixin, Page):
     subpage_types = ["steckbriefe.SteckbriefPage"]
     # Joined in when the page is served (core.routing): the contact box. The city's film is the film naming the city
     # (``FilmPage.city``), looked up by the films app's ``{% city_film %}`` tag.
-    serve_select_related = ("contact",)
+    serve_select_related = ("contact", "lead_image")
 
     class Meta:
         verbose_name = _("Stadt")

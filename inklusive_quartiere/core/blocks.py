@@ -428,6 +428,13 @@ BODY_TABLE_HELP = _(
 )
 
 
+def _renders_h2(child) -> bool:
+    """A download list with a heading, or a home-page section (``core/home_sections.py``): both render an h2."""
+    if child.block_type == "downloads":
+        return bool((child.value.get("heading") or "").strip())
+    return bool(getattr(child.block, "renders_section_heading", False))
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The body of home, content and news pages. It follows the page title (h1) directly in every template, so its
     first heading must be an h2 (checked in ``clean``)."""
@@ -475,7 +482,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         for index, child in enumerate(value):
             if child.block_type == "heading":
                 headings.append((index, 3 if child.value.get("level") == "h3" else 2))
-            elif child.block_type == "downloads" and (child.value.get("heading") or "").strip():
+            elif _renders_h2(child):
                 headings.append((index, 2))
         errors = {}
         for position in skipped_heading_positions([level for _index, level in headings], start_level=1):

@@ -182,6 +182,10 @@ def _entry_problems(entry) -> list[str]:
     return problems
 
 
+#: Fields Django marks as not editable that demo entries may still set (Wagtail's publication dates).
+SETTABLE_DERIVED = {"first_published_at", "last_published_at", "latest_revision_created_at"}
+
+
 def _field_problems(model, values: dict) -> list[str]:
     problems = []
     if not isinstance(values, dict):
@@ -191,6 +195,11 @@ def _field_problems(model, values: dict) -> list[str]:
             model_field = model._meta.get_field(name)
         except FieldDoesNotExist:
             problems.append(f"{model.__name__} hat kein Feld „{name}“")
+            continue
+        if not model_field.editable and not model_field.primary_key and model_field.name not in SETTABLE_DERIVED:
+            # A derived field (an event's last day …) is computed on save: a value here would go stale and make
+            # ``--update`` see a change every day.
+            problems.append(f"„{name}“ wird berechnet und steht nicht in den Demo-Inhalten")
             continue
         problems += [f"„{name}“: {problem}" for problem in _value_problems(model_field, value)]
     return problems

@@ -12,8 +12,8 @@ from . import chrome
 from .blocks import BodyStreamBlock
 from .content_token import ContentToken  # noqa: F401 (the model lives in its own module)
 from .forms import SitePageForm
+from .home_sections import HomeStreamBlock, home_parts
 from .routing import FastRoutingMixin, ServedPageMixin
-from .summaries import with_summaries
 from .visibility import visible_pages
 
 
@@ -35,8 +35,25 @@ class ExampleContentMixin(ServedPageMixin, models.Model):
 
 
 class HomePage(FastRoutingMixin, ExampleContentMixin, Page):
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
-    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name=_("Inhalt"))
+    """The start page: a short introduction, then the sections the editorial office arranges in ``body`` (search,
+    topics, Steckbriefe, events, news, film and text; ``core/home_sections.py``)."""
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        max_length=600,
+        help_text=_("Ein oder zwei Sätze unter dem Seitentitel: Was finden Besucherinnen und Besucher hier?"),
+    )
+    body = StreamField(
+        HomeStreamBlock(),
+        blank=True,
+        use_json_field=True,
+        verbose_name=_("Abschnitte"),
+        help_text=_(
+            "Die Abschnitte der Startseite in ihrer Reihenfolge: Suche, Themen, Steckbriefe, Termine, Neuigkeiten, "
+            "Film und Text. Ein Abschnitt, zu dem es nichts zu zeigen gibt, erscheint nicht."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     settings_panels = [*Page.settings_panels, FieldPanel("is_example")]
@@ -51,8 +68,7 @@ class HomePage(FastRoutingMixin, ExampleContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The sections with their introductions in one query (core/summaries.py), whatever their page types.
-        context["teasers"] = with_summaries(visible_pages(request.user, self.get_children().in_menu()))
+        context["parts"] = home_parts(self.body)
         return context
 
 

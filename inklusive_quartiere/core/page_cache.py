@@ -48,7 +48,7 @@ as soon as one of them moved; a publish bumps only the tags it touches, never th
   keys, StreamField blocks, rich text, child objects such as related Steckbriefe; plus many-to-many taxonomies,
   which the index does not track, and snippets that point at the page, e.g. a city's neighbourhoods). A
   Steckbrief also depends on its city's page (the key facts show the city).
-- ``children:<path>``: listings of a page's children (home teasers, content-page child lists, city index, news,
+- ``children:<path>``: listings of a page's children (content-page child lists, city index, news,
   events, films, a city's Steckbriefe). Bumped when a child changes.
 - ``title:<path>``: every page below (breadcrumbs). Bumped only when that page's title, address, live state or
   menu flag changed.
@@ -57,8 +57,9 @@ as soon as one of them moved; a publish bumps only the tags it touches, never th
   bumped by every page change. ``PAGE_DEPENDENCIES`` names these per page type; a page type missing there depends
   on ``kind:*`` (safe, just less precise; a test asks for a conscious entry).
 So publishing Steckbrief A evicts A's page (and PDF), pages that link A (related Steckbriefe, events, news),
-A's city page (and the other city pages and the catalogue: they share the listing), search and sitemap; not B's
-page, not a news article, not the home page (its teasers are the menu sections) — unless A's title is in a menu.
+A's city page (and the other city pages and the catalogue: they share the listing), the home page (its sections
+list Steckbriefe, events, news and films: ``kind:`` tags the feature apps declare), search and sitemap; not B's
+page, not a news article — unless A's title is in a menu.
 
 Bumps happen at once and again after the transaction commits; an entry is stored only if no bump happened while
 it was rendered (a clock token read before and after), so a render of old data never outlives its invalidation.
@@ -124,7 +125,7 @@ PARENT = "parent"
 # (``register_page_type``); an app that adds to another app's page declares what it adds (the catalogue's listing
 # on the city page).
 PAGE_DEPENDENCIES: dict[str, tuple[str, ...]] = {
-    "core.homepage": (),  # teasers: its children in menus
+    "core.homepage": (),  # its sections: the feature apps add the kinds they list (register_page_type)
     "core.contentpage": (),  # its children
 }
 # Snippets and other objects pages show: a change evicts the pages that refer to them (``register_shown_model``).

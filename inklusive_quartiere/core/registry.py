@@ -14,6 +14,10 @@ that owns the feature registers it here, and core asks the registry:
 - ``add_page_context(model_label, contributor)``: ``contributor(page, request)`` returns context that a page type
   of a lower app shows but a higher app computes (the city page's Steckbrief listing comes from the catalogue).
   The page type asks with ``page_context(page, request)`` in its ``get_context``.
+- ``add_home_section(kind, provider)``: ``provider(request, value)`` returns what a home-page section block of this
+  kind shows (a dict with ``items`` and usually ``more_url``), or None when there is nothing to show; ``value`` is
+  the block's value (heading, count, chosen pages). Asked by ``core/home_sections.py``. A provider must pass its
+  pages through ``core.visibility`` and keep its number of queries independent of the amount of content.
 
 Registering twice (tests reload apps) keeps one entry. The page cache has its own two declarations, next to the
 rule they feed (``core/page_cache.py``): ``register_page_type`` (what a page type shows besides itself) and
@@ -30,6 +34,7 @@ _media_lookups: dict[str, Callable] = {}
 _members_only_response: list[Callable] = []
 _server_error_responses: list[Callable] = []
 _page_context: dict[str, list[Callable]] = {}
+_home_sections: dict[str, Callable] = {}
 
 
 def add_media_lookup(prefix: str, lookup: Callable) -> None:
@@ -75,3 +80,17 @@ def page_context(page, request) -> dict:
     for contributor in _page_context.get(page._meta.label_lower, []):
         context.update(contributor(page, request))
     return context
+
+
+def add_home_section(kind: str, provider: Callable) -> None:
+    _home_sections[kind] = provider
+
+
+def home_section_kinds() -> tuple[str, ...]:
+    return tuple(_home_sections)
+
+
+def home_section(kind: str, request, value) -> dict | None:
+    """What the provider of ``kind`` shows for this block value and visitor; None if no app provides it."""
+    provider = _home_sections.get(kind)
+    return provider(request, value) if provider is not None else None

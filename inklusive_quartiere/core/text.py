@@ -1,3 +1,5 @@
+import re
+
 from django.utils.text import slugify
 
 
@@ -20,3 +22,23 @@ def summary_length_error(summary: str, maximum: int = SUMMARY_MAX) -> str | None
             "n": len(summary),
         }
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\"“”»)]|$)")
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """``text`` cut to at most ``limit`` characters without breaking a sentence or a word.
+
+    Whole sentences when the first one fits (no ellipsis: nothing is cut mid-sentence); otherwise the words that fit,
+    followed by "…". Text within the limit comes back unchanged (whitespace collapsed)."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    ends = [match.end() for match in _SENTENCE_END.finditer(text) if match.end() <= limit]
+    if ends:
+        return text[: ends[-1]]
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"

@@ -15,9 +15,11 @@ class FilmsConfig(AppConfig):
         # deferred: ready() runs once every app's models are loaded; these modules import models
         from . import signals
         from .captioned import CAPTIONS_UPLOAD_TO, captions_access
+        from .home import film_section
 
         signals.connect()
         registry.add_media_lookup(CAPTIONS_UPLOAD_TO, captions_access)
+        registry.add_home_section("film", film_section)  # the home page's film (core/home_sections.py)
 
         # What the anonymous page cache evicts when something changes (core/page_cache.py).
         register_page_type("films.FilmIndexPage")
@@ -25,3 +27,4 @@ class FilmsConfig(AppConfig):
         # A city page plays whichever film names the city ({% city_film %}): every film change may concern it.
         register_page_type("cities.CityPage", "films.FilmPage")
         register_page_type("films.SignLanguagePage")
+        register_page_type("core.HomePage", "films.FilmPage")  # the home page shows a chosen or the newest film

@@ -156,7 +156,10 @@ class NewsPage(RelatedSteckbriefeMixin, ExampleContentMixin, Page):
         FieldPanel("body"),
         related_panel(
             _("Passende Steckbriefe"),
-            _("Steckbriefe, um die es in der Meldung geht. Besucher sehen nur die, die sie sehen dürfen."),
+            _(
+                "Steckbriefe, um die es in der Meldung geht. "
+                "Besucherinnen und Besucher sehen nur die, die sie sehen dürfen."
+            ),
         ),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("is_example")]

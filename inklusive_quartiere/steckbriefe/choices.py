@@ -14,10 +14,10 @@ class Status(models.TextChoices):
 
 class CostBand(models.TextChoices):
     NONE = "none", _("keine Kosten")
-    LT5K = "lt5k", _("unter 5 000 €")
-    K5_25 = "5k-25k", _("5 000 – 25 000 €")
-    K25_100 = "25k-100k", _("25 000 – 100 000 €")
-    GT100K = "gt100k", _("über 100 000 €")
+    LT5K = "lt5k", _("unter 5\u00a0000\u00a0€")
+    K5_25 = "5k-25k", _("5\u00a0000 – 25\u00a0000\u00a0€")
+    K25_100 = "25k-100k", _("25\u00a0000 – 100\u00a0000\u00a0€")
+    GT100K = "gt100k", _("über 100\u00a0000\u00a0€")
 
 
 class StaffEffort(models.TextChoices):

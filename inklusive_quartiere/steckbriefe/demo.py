@@ -9,15 +9,19 @@ example content.
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import zlib
 from pathlib import Path
 
 from django.contrib.auth.models import Group
-from wagtail.models import PageViewRestriction
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
+from wagtail.models import Collection, PageViewRestriction
 
 from inklusive_quartiere.cities.models import CityPage, Neighbourhood
-from inklusive_quartiere.core.audiences import MEMBERS
+from inklusive_quartiere.core.audiences import MEMBERS, members_collection
+from inklusive_quartiere.core.demo import illustration
 from inklusive_quartiere.core.demo_support import rich
 from inklusive_quartiere.core.text import german_slug
 from inklusive_quartiere.taxonomy.models import Category, ContactPerson, FundingProgramme, TargetGroup
@@ -190,4 +194,34 @@ def example_steckbriefe(loader) -> None:
     stdout.write(f"  {len(created)} Beispiel-Steckbriefe angelegt ({len(items)} insgesamt)")
 
 
-HOOKS = {"example_steckbriefe": example_steckbriefe}
+def lead_images(loader, images: list[dict]) -> None:
+    """Lead images for some Steckbriefe and cities: invented illustrations drawn by ``core.demo.illustration``
+    (titled and credited as such), each with a German alt text. An image for a members-only Steckbrief goes to the
+    members-only collection, like every file only members may see."""
+    image_model = get_image_model()
+    done = 0
+    for spec in images:
+        if "steckbrief" in spec:
+            page = SteckbriefPage.objects.filter(slug=spec["steckbrief"]).first()
+        else:
+            page = CityPage.objects.filter(title=spec["city"]).first()
+        if page is None or page.lead_image_id:
+            continue
+        image = image_model.objects.filter(title=spec["title"]).first()
+        if image is None:
+            collection = members_collection() if spec.get("members_only") else Collection.get_first_root_node()
+            content = illustration(spec["motif"], spec.get("seed", 1))
+            name = f"illustration-{german_slug(spec['title'])[:60]}.png"
+            image = image_model(title=spec["title"], collection=collection, file=ImageFile(io.BytesIO(content), name))
+            image.save()
+        page.lead_image = image
+        page.lead_image_alt = spec["alt"]
+        page.lead_image_credit = CREDIT
+        page.save_revision().publish()
+        done += 1
+    loader.stdout.write(f"  {done} Titelbilder gesetzt")
+
+
+CREDIT = "Illustration: erfunden für die Beispielinhalte"
+
+HOOKS = {"example_steckbriefe": example_steckbriefe, "lead_images": lead_images}

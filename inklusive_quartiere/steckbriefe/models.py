@@ -27,6 +27,7 @@ from wagtail.search import index
 from inklusive_quartiere.cities.models import CityPage
 from inklusive_quartiere.core.blocks import RICH_TEXT_FEATURES, DocumentListBlock, GalleryBlock
 from inklusive_quartiere.core.models import ExampleContentMixin
+from inklusive_quartiere.core.pictures import LeadImageMixin, lead_image_panel
 from inklusive_quartiere.core.text import SUMMARY_MAX, summary_length_error
 from inklusive_quartiere.taxonomy.models import Category, ContactPerson, FundingProgramme, TargetGroup
 
@@ -42,7 +43,7 @@ def _rich(label, help_text):
     return RichTextField(label, blank=True, features=RICH_TEXT_FEATURES, help_text=help_text)
 
 
-class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentMixin, Page):
+class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, LeadImageMixin, ExampleContentMixin, Page):
     summary = models.TextField(
         _("Kurzbeschreibung"),
         max_length=SUMMARY_MAX,
@@ -183,12 +184,24 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
         FieldPanel("funding_programmes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("partners"),
     ]
-    media_panels = [FieldPanel("gallery"), FieldPanel("downloads")]
+    media_panels = [
+        lead_image_panel(
+            _(
+                "Optional. Erscheint oben im Steckbrief und in der PDF-Fassung. Ohne Titelbild zeigt der Steckbrief "
+                "das Bildzeichen seiner ersten Kategorie."
+            )
+        ),
+        FieldPanel("gallery"),
+        FieldPanel("downloads"),
+    ]
     contact_panels = [
         FieldPanel("contact"),
         related_panel(
             _("Verwandte Steckbriefe"),
-            _("Steckbriefe anderer Städte zu einem ähnlichen Thema. Besucher sehen nur die, die sie sehen dürfen."),
+            _(
+                "Steckbriefe anderer Städte zu einem ähnlichen Thema. "
+                "Besucherinnen und Besucher sehen nur die, die sie sehen dürfen."
+            ),
         ),
         FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("licence")]),
     ]
@@ -209,8 +222,8 @@ class SteckbriefPage(RelatedSteckbriefeMixin, RoutablePageMixin, ExampleContentM
 
     parent_page_types = ["cities.CityPage"]
     subpage_types = []
-    # Joined in when the page is served (core.routing): the contact person box.
-    serve_select_related = ("contact",)
+    # Joined in when the page is served (core.routing): the contact person box and the lead image.
+    serve_select_related = ("contact", "lead_image")
 
     class Meta:
         verbose_name = _("Steckbrief")

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import atexit
 import functools
+import hashlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
+from wagtail.models import Site
 
 from .presentation import detail_context
 
@@ -40,9 +43,31 @@ def _local_only_fetcher():
     return LocalFontFetcher(allowed_protocols={"file"})
 
 
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
+def source_url(page, request) -> str:
+    """The Steckbrief's public address for the PDF's source line.
+
+    The single source of the site's address is Wagtail's site record (set by ``set_site_url``; the sitemap, feeds
+    and Open Graph links use it too), never the host the request happened to arrive on. While that record still
+    says localhost (the state after ``migrate``), ``WAGTAILADMIN_BASE_URL`` is used when it names a public host:
+    a printed page must not send a council to "localhost"."""
+    url = page.get_full_url(request)
+    parts = urlsplit(url)
+    if parts.hostname in LOCAL_HOSTS:
+        base = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
+        if base.scheme in ("http", "https") and base.hostname and base.hostname not in LOCAL_HOSTS:
+            return f"{base.scheme}://{base.netloc}{parts.path}"
+    return url
+
+
 def render_steckbrief_pdf(page, request) -> bytes:
     today = timezone.localdate()
-    key = f"steckbrief-pdf:{page.pk}:{page.live_revision_id}:{today.isoformat()}"
+    # The site's address is part of the key: after set_site_url no PDF keeps the old source line.
+    root_urls = "|".join(sorted(root.root_url for root in Site.get_site_root_paths()))
+    site_key = hashlib.sha256(root_urls.encode()).hexdigest()[:12]
+    key = f"steckbrief-pdf:{page.pk}:{page.live_revision_id}:{today.isoformat()}:{site_key}"
     cached = cache.get(key)
     if cached is not None:
         return cached
@@ -95,7 +120,7 @@ def build_pdf(page, request, today=None) -> bytes:
     from weasyprint import HTML
 
     context = detail_context(page, request)
-    context.update({"page": page, "source_url": page.get_full_url(request), "retrieved": today or timezone.localdate()})
+    context.update({"page": page, "source_url": source_url(page, request), "retrieved": today or timezone.localdate()})
     html = render_to_string("steckbriefe/steckbrief_pdf.html", context, request=request)
     css, font_config = _stylesheet()
     document = HTML(string=html, base_url=FONT_DIR.as_uri(), url_fetcher=_local_only_fetcher())

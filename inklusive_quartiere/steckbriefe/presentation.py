@@ -7,6 +7,7 @@ import json
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from inklusive_quartiere.core.numbers import format_number
 from inklusive_quartiere.core.visibility import is_members_only
 
 
@@ -30,6 +31,14 @@ def status_label(page, since) -> str:
     return page.get_status_display()
 
 
+def population_label(city) -> str:
+    """ "ca. 126 000 Einwohnerinnen und Einwohner" for the city a Steckbrief belongs to; empty when unknown."""
+    inhabitants = getattr(city, "inhabitants", None)
+    if not inhabitants:
+        return ""
+    return _("ca. %(number)s Einwohnerinnen und Einwohner") % {"number": format_number(inhabitants)}
+
+
 def key_facts(page, city, categories, target_groups, status_since=None):
     facts = [
         (_("Stadt"), city.title if city else ""),
@@ -40,6 +49,7 @@ def key_facts(page, city, categories, target_groups, status_since=None):
         (_("Kosten"), page.get_cost_band_display()),
         (_("Personalaufwand"), page.get_staff_effort_display()),
         (_("Dauer"), page.get_duration_display()),
+        (_("Größe der Stadt"), population_label(city)),
     ]
     return [(label, value) for label, value in facts if value]
 
@@ -96,6 +106,7 @@ def prefetch_taxonomies(page) -> None:
         model = page._meta.get_field(name).related_model
         has_city = any(f.name == "city" for f in model._meta.concrete_fields)
         has_slug = any(f.name == "slug" for f in model._meta.concrete_fields)
+        has_pictogram = any(f.name == "pictogram" for f in model._meta.concrete_fields)  # categories
         branches.append(
             getattr(page, name)
             .get_live_queryset()
@@ -107,14 +118,15 @@ def prefetch_taxonomies(page) -> None:
                 iq_name=F("name"),
                 iq_id=F("pk"),
                 iq_slug=F("slug") if has_slug else Value("", output_field=CharField()),
+                iq_pictogram=F("pictogram") if has_pictogram else Value("", output_field=CharField()),
             )
-            .values_list("iq_kind", "iq_city", "iq_sort", "iq_name", "iq_id", "iq_slug")
+            .values_list("iq_kind", "iq_city", "iq_sort", "iq_name", "iq_id", "iq_slug", "iq_pictogram")
         )
     rows = branches[0].union(*branches[1:], all=True).order_by("iq_kind", "iq_city", "iq_sort", "iq_name")
     found: dict[int, list] = {kind: [] for kind in range(len(names))}
-    for kind, _city, sort_order, item_name, pk, slug in rows:
+    for kind, _city, sort_order, item_name, pk, slug, pictogram in rows:
         model = page._meta.get_field(names[kind]).related_model
-        data = {"id": pk, "sort_order": sort_order, "name": item_name, "slug": slug}
+        data = {"id": pk, "sort_order": sort_order, "name": item_name, "slug": slug, "pictogram": pictogram}
         fields = [f.attname for f in model._meta.concrete_fields if f.attname in data]
         found[kind].append(model.from_db(rows.db, fields, [data[f] for f in fields]))
     for kind, name in enumerate(names):

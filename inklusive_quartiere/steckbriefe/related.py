@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.models import Orderable
 
 from inklusive_quartiere.core.visibility import visible_pages
+from inklusive_quartiere.taxonomy.models import first_pictogram
 
 RELATED_NAME = "related_steckbrief_links"
 
@@ -78,7 +79,11 @@ class RelatedSteckbriefeMixin:
             ids = list(dict.fromkeys(self.related_steckbrief_ids()))
             if not ids:
                 return []
-            pages = visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids)).only(*fields)
+            pages = (
+                visible_pages(user, SteckbriefPage.objects.filter(pk__in=ids))
+                .annotate(pictogram=first_pictogram())
+                .only(*fields)
+            )
             found = {page.pk: page for page in pages}
             return [found[pk] for pk in ids if pk in found]
         links = type(self)._meta.get_field(RELATED_NAME).related_model.objects.filter(page=self)
@@ -86,7 +91,11 @@ class RelatedSteckbriefeMixin:
         first_link = links.filter(target=OuterRef("pk")).order_by("sort_order", "pk")[:1]
         pages = (
             visible_pages(user, SteckbriefPage.objects.filter(pk__in=links.values("target_id")))
-            .annotate(link_sort=Subquery(first_link.values("sort_order")), link_pk=Subquery(first_link.values("pk")))
+            .annotate(
+                link_sort=Subquery(first_link.values("sort_order")),
+                link_pk=Subquery(first_link.values("pk")),
+                pictogram=first_pictogram(),  # the card's pictogram, in the same query
+            )
             .only(*fields)
         )
         return sorted(pages, key=lambda page: (page.link_sort is None, page.link_sort or 0, page.link_pk))

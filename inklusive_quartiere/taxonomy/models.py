@@ -11,6 +11,7 @@ only as a lazy ``"cities.CityPage"`` reference.
 """
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -33,7 +34,37 @@ class Term(index.Indexed, models.Model):
         return self.name
 
 
+class Pictogram(models.TextChoices):
+    """The drawn pictograms (``taxonomy/templates/taxonomy/pictograms/<value>.svg``), one per seeded category."""
+
+    GENERIC = "generic", _("Allgemein (Häuser)")
+    EINSTIEG = "einstieg", _("Wegweiser (Einstieg)")
+    BETEILIGUNG = "beteiligung", _("Sprechblasen (Beteiligung)")
+    INNOVATION = "innovation", _("Glühbirne (Innovation)")
+    INKLUSION = "inklusion", _("Menschen im Kreis (Inklusion)")
+    AELTERWERDEN = "aelterwerden", _("Person mit Gehstock (Älterwerden)")
+    DIGITALISIERUNG = "digitalisierung", _("Bildschirm mit Funk (Digitalisierung)")
+    ENGAGEMENT = "engagement", _("Herz in der Hand (Engagement)")
+    MOBILITAET = "mobilitaet", _("Fahrrad und Blatt (Mobilität und Klima)")
+    STRATEGIE = "strategie", _("Weg zum Ziel (Strategie)")
+    BEGEGNUNG = "begegnung", _("Bank unter Baum (Begegnung)")
+    PARTNERSCHAFT = "partnerschaft", _("Verbundene Ringe (Partnerschaft)")
+
+
 class Category(Term):
+    pictogram = models.CharField(
+        _("Piktogramm"),
+        max_length=30,
+        choices=Pictogram.choices,
+        default=Pictogram.GENERIC,
+        help_text=_(
+            "Das Bildzeichen der Kategorie: neben ihrem Namen, auf Steckbrief-Karten und als Bild eines Steckbriefs "
+            "ohne eigenes Foto."
+        ),
+    )
+
+    panels = [*Term.panels, FieldPanel("pictogram")]
+
     class Meta(Term.Meta):
         db_table = "steckbriefe_category"
         verbose_name = _("Kategorie")
@@ -107,3 +138,11 @@ class ContactPerson(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.organisation}" if self.organisation else self.name
+
+
+def first_pictogram(outer_ref: str = "pk"):
+    """An annotation: the pictogram of a Steckbrief's first category (in the categories' order), for listings that
+    show a card per Steckbrief without loading its categories. ``outer_ref`` names the Steckbrief's id."""
+    return Subquery(
+        Category.objects.filter(steckbriefe=OuterRef(outer_ref)).order_by("sort_order", "name").values("pictogram")[:1]
+    )

@@ -36,7 +36,7 @@ class LegacyAddressMixin:
 class CategoryViewSet(LegacyAddressMixin, SnippetViewSet):
     model = Category
     icon = "tag"
-    list_display = ["name", "slug", "sort_order"]
+    list_display = ["name", "slug", "pictogram", "sort_order"]
 
 
 class TargetGroupViewSet(LegacyAddressMixin, SnippetViewSet):

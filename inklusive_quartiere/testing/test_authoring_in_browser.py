@@ -137,14 +137,19 @@ def test_city_editor_writes_a_complete_steckbrief_and_the_office_publishes_it(pe
 
     # Aufwand
     coordinator.tab("Aufwand")
-    coordinator.select("cost_band", "unter 5 000 €")
+    coordinator.select("cost_band", "unter 5\u00a0000\u00a0€")
     coordinator.select("staff_effort", "gering (unter 0,25 Stellen)")
     coordinator.select("duration", "kurz (unter 6 Monaten)")
     coordinator.tick("funding_programmes", "Stiftungsmittel")
     coordinator.fill("partners", "Seniorenbeirat\nRepair-Initiative im Quartier")
 
-    # Bilder und Downloads: a photo uploaded with its description, a library image marked decorative, a PDF
+    # Bilder und Downloads: the lead image ("Titelbild", uploaded, described, credited), a photo uploaded with its
+    # description, a library image marked decorative, a PDF
     coordinator.tab("Bilder und Downloads")
+    coordinator.choose_image("lead_image", upload=files["photo"]("titelbild"), title="Titelbild Reparaturcafé")
+    assert page.locator("[name='lead_image_alt']").input_value() == "", "the lead image's alt text is not pre-filled"
+    coordinator.fill("lead_image_alt", "Eine Frau und ein Mann öffnen gemeinsam das Gehäuse eines Radios.")
+    coordinator.fill("lead_image_credit", "Foto: Stadtredaktion Ulm (Beispiel)")
     figure = coordinator.add_block("gallery")
     coordinator.choose_image(f"{figure}-image-image", upload=files["photo"]("reparaturtisch"), title="Reparaturtisch")
     alt_field = page.locator(f"[name='{figure}-image-alt_text']")
@@ -195,7 +200,7 @@ def test_city_editor_writes_a_complete_steckbrief_and_the_office_publishes_it(pe
     assert "Bitte die Kosten genauer angeben." in start_page and title in start_page
     coordinator.goto(f"/admin/pages/{page_id}/edit/")
     coordinator.tab("Aufwand")
-    coordinator.select("cost_band", "5 000 – 25 000 €")
+    coordinator.select("cost_band", "5\u00a0000 – 25\u00a0000\u00a0€")
     coordinator.submit_for_review()
 
     # ... and the office approves and publishes.
@@ -231,12 +236,13 @@ def test_city_editor_writes_a_complete_steckbrief_and_the_office_publishes_it(pe
         "Haftungsfragen waren anfangs ungeklärt.",
         "Geht überall, wo es einen Raum",
         "Im ersten Jahr 240 reparierte Geräte.",
-        "5 000 – 25 000 €",
+        "5\u00a0000 – 25\u00a0000\u00a0€",
         "gering (unter 0,25 Stellen)",
         "Stiftungsmittel",
         "Seniorenbeirat",
         "Reparaturtisch im Bürgerhaus",
         "Foto: Beispiel",
+        "Foto: Stadtredaktion Ulm (Beispiel)",
         "Ablaufplan Reparaturcafé",
         "Katrin Wendler",
         "Kühle Orte",
@@ -249,6 +255,16 @@ def test_city_editor_writes_a_complete_steckbrief_and_the_office_publishes_it(pe
     images = main.locator("img")
     alts = [images.nth(i).get_attribute("alt") for i in range(images.count())]
     assert "Drei Menschen reparieren an einem langen Tisch einen Toaster." in alts
+    # the lead image: a responsive picture at the top, loaded at once; every source answers
+    lead = main.locator("picture img").first
+    assert lead.get_attribute("alt") == "Eine Frau und ein Mann öffnen gemeinsam das Gehäuse eines Radios."
+    assert lead.get_attribute("fetchpriority") == "high" and lead.get_attribute("width")
+    assert lead.evaluate("img => img.complete && img.naturalWidth > 0"), "the lead image did not load"
+    sources = main.locator("picture source").evaluate_all("sources => sources.map(s => s.srcset)")
+    assert len(sources) == 2 and "avif" in sources[0] and "webp" in sources[1]
+    for srcset in sources:
+        first = srcset.split(",")[0].split()[0]
+        assert visitor.page.request.get(base_url + first).status == 200, first
     assert "" in alts  # the decorative image
     for index in range(images.count()):
         src = images.nth(index).get_attribute("src")

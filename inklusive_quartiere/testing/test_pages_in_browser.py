@@ -136,7 +136,7 @@ def test_keyboard_member_signs_in_and_sees_members_material(desktop_page, demo_p
     assert desktop_page.axe_violations() == []
     # Signing out is a form button, reachable by keyboard.
     desktop_page.goto("/mein-bereich/")
-    page.locator("form[action='/abmelden/'] button").focus()
+    page.locator("main form[action='/abmelden/'] button").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "Anmelden" in page.locator(".iq-header__account").inner_text()

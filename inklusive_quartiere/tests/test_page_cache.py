@@ -309,8 +309,9 @@ def test_cache_errors_degrade_to_no_cache(client, demo, monkeypatch, caplog):
 # -- invalidation: exactly what a change shows ------------------------------------------------------------------
 def test_publishing_a_steckbrief_evicts_what_shows_it_and_nothing_else(client, world):
     a, r, ulm = world["a"], world["r"], world["ulm"]
-    shows_a = [a.url, a.url + "pdf/", "/steckbriefe/", ulm.url, r.url, "/suche/?q=Cachetest", "/sitemap.xml"]
-    unrelated = [UNRELATED_STECKBRIEF, NEWS_ARTICLE, "/", "/neuigkeiten/", "/projekt/"]
+    # The home page lists the newest Steckbriefe (core/home_sections.py).
+    shows_a = [a.url, a.url + "pdf/", "/steckbriefe/", ulm.url, r.url, "/suche/?q=Cachetest", "/sitemap.xml", "/"]
+    unrelated = [UNRELATED_STECKBRIEF, NEWS_ARTICLE, "/neuigkeiten/", "/projekt/"]
     warm(client, *shows_a, *unrelated)
     a.summary = "Eine ganz neue Zusammenfassung."
     a.save_revision().publish()

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from .. import chrome, files
+from .. import chrome, files, numbers
 from ..models import SiteSettings
 from ..pagination import PAGE_PARAM
 from ..visibility import visible_pages
@@ -140,6 +140,25 @@ def pagination(context, page_obj, param=PAGE_PARAM):
 def document_meta(document):
     """'PDF, 1,2 MB': the type and size a visitor needs before downloading."""
     return files.document_meta(document)
+
+
+@register.filter
+def de_number(value, decimals=None):
+    """``{{ city.inhabitants|de_number }}`` → "20 500"; ``{{ share|de_number:1 }}`` → "12,5" (core/numbers.py)."""
+    return numbers.format_number(value, _decimals(decimals))
+
+
+@register.filter
+def de_currency(value, decimals=None):
+    """``{{ amount|de_currency }}`` → "12 000 €" (core/numbers.py)."""
+    return numbers.format_currency(value, _decimals(decimals))
+
+
+def _decimals(arg):
+    try:
+        return None if arg in (None, "") else int(arg)
+    except (TypeError, ValueError):
+        return None
 
 
 @register.simple_tag

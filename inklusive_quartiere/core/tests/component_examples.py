@@ -77,7 +77,7 @@ EXAMPLES = [
         "card-list",
         "{% card_list %}"
         '{% card title="Ulm" url="/stadtlabore/ulm/" heading=3 %}'
-        '<p class="kern-body">Alb-Donau · ca. 126000 Einwohner</p>'
+        '<p class="kern-body">Alb-Donau · ca. 126\u00a0000 Einwohnerinnen und Einwohner</p>'
         "{% endcard %}"
         '{% card title="Trailer" url="/filme/trailer/" heading=3 image_url="/static/core/favicon.svg" image_alt="" '
         'image_width=640 image_height=360 %}<p class="kern-body">Drei Minuten aus den StadtLaboren.</p>{% endcard %}'
@@ -89,7 +89,8 @@ EXAMPLES = [
             '<div class="kern-card__header"><h3 class="kern-title"><a class="kern-link kern-link--stretched" '
             'href="/stadtlabore/ulm/">Ulm</a></h3></div>',
             '<div class="kern-card__body"><p class="kern-body">Alb-Donau',
-            '<div class="kern-card__media"><img src="/static/core/favicon.svg" alt="" width="640" height="360"></div>',
+            '<div class="kern-card__media"><img src="/static/core/favicon.svg" alt="" loading="lazy" decoding="async" '
+            'width="640" height="360"></div>',
         ],
     ),
     Example(

@@ -174,3 +174,15 @@ def test_update_brings_a_changed_demo_page_back_and_then_changes_nothing(demo):
     revisions = Revision.objects.count()
     again = demo_loader.load_demo(StringIO(), update=True)
     assert (again.created, again.updated) == (0, 0) and Revision.objects.count() == revisions
+
+
+def test_a_derived_field_in_an_entry_is_refused(tmp_path):
+    """An event's last day is computed from its dates; stored in the file it went stale (a relative start date moved
+    on, the fixed last day did not) and ``--update`` saw a change every day."""
+    entry = {
+        "page": "/termine/probe/",
+        "type": "events.EventPage",
+        "fields": {"title": "Probe", "start_date": {"$today_plus_days": 3}, "last_day": "2027-01-04"},
+    }
+    with pytest.raises(DemoContentError, match="„last_day“ wird berechnet"):
+        validate([_write(tmp_path, [entry])])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
+from inklusive_quartiere.core.models import HomePage
 from inklusive_quartiere.core.page_cache import HEADER
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.taxonomy.models import Category, FundingProgramme
@@ -75,6 +76,7 @@ def secret(demo) -> Secret:
     konstanz = factories.city_page("Konstanz")
     # Used only by the members-only page: outsiders must not even see the option (issue 13).
     fund = FundingProgramme.objects.create(name="Nussfonds", slug="nussfonds")
+    image = factories.make_image(f"{MARKER} Skizze", members_only=True, city="Ulm")
     page = factories.make_steckbrief(
         ulm,
         title=f"{TITLE} im Quartier",
@@ -88,6 +90,9 @@ def secret(demo) -> Secret:
         description="",
         funding_programmes=[fund],
         members_only=True,
+        # its lead image ("Titelbild", issue 16) is the members-only image: renditions only for readers
+        lead_image=image,
+        lead_image_alt=f"{MARKER} Titelbild",
     )
     neighbour = SteckbriefPage.objects.live().child_of(konstanz).first()
     neighbour.set_related_steckbriefe([page])
@@ -96,7 +101,6 @@ def secret(demo) -> Secret:
     document = factories.make_document(
         f"{MARKER} Protokoll", content=f"{MARKER} intern".encode(), members_only=True, city="Ulm"
     )
-    image = factories.make_image(f"{MARKER} Skizze", members_only=True, city="Ulm")
     rendition_url = image.get_rendition("max-20x20").url
     own_image = factories.make_image("Konstanzer Bild", city="Konstanz")
     own_document = factories.make_document("Konstanzer Dokument", content=b"Konstanz", city="Konstanz")
@@ -121,8 +125,23 @@ def _counts_only_what_the_persona_may_read(response, persona, secret):
 
 
 def _listed(s):
-    """Search pages echo the query, so listings are checked for the page's title and address, not the bare word."""
-    return [TITLE, s.page.url]
+    """Search pages echo the query, so listings are checked for the page's title and address, not the bare word;
+    and for the file name of its lead image (a rendition or the original, as a card's thumbnail would show it)."""
+    stem = s.image.file.name.rpartition("/")[2].rpartition(".")[0]
+    return [TITLE, s.page.url, f"images/{stem}"]
+
+
+HOME_SEARCH = 'id="startseite-suche-q"'
+
+
+def _home_featuring_the_secret(client, secret):
+    """The home page after the office chose the members-only Steckbrief (and a public one) as featured."""
+    home = HomePage.objects.get()
+    if not any(child.block_type == "steckbriefe" and child.value["heading"] == "Leckprobe" for child in home.body):
+        value = {"heading": "Leckprobe", "mode": "featured", "pages": [secret.page.pk, secret.public_neighbour.pk]}
+        home.body = json.dumps([{"type": "steckbriefe", "value": {**value, "count": 3}}, *home.body.raw_data])
+        home.save_revision().publish()
+    return client.get("/")
 
 
 # -- channels for readers -------------------------------------------------------------------------------
@@ -160,6 +179,18 @@ CHANNELS = [
         labelled=True,
     ),
     site_search_channel(MARKER, _listed, lambda s: [s.page.url], labelled=True),
+    # The home page's newest Steckbriefe (the secret is the newest) and a featured choice naming it.
+    Channel(
+        "home", lambda c, s: c.get("/"), _listed, control=[HOME_SEARCH], evidence=lambda s: [s.page.url], labelled=True
+    ),
+    Channel(
+        "home-featured",
+        _home_featuring_the_secret,
+        _listed,
+        control=lambda s: [HOME_SEARCH, "Leckprobe", s.public_neighbour.url],
+        evidence=lambda s: [s.page.url],
+        labelled=True,
+    ),
     Channel(
         "related",
         lambda c, s: c.get(s.public_neighbour.url),
@@ -192,6 +223,21 @@ CHANNELS = [
         refuses=OUTSIDERS,
     ),
     Channel(
+        "lead-image-rendition",
+        lambda c, s: c.get(s.page.lead_image.get_rendition("width-480|format-webp").url),
+        [],
+        evidence=[],
+        content_type="image/webp",
+        refuses=OUTSIDERS,
+    ),
+    Channel(
+        "lead-image-on-the-page",
+        lambda c, s: c.get(s.page.url),
+        [f"{MARKER} Titelbild"],
+        evidence=[f'alt="{MARKER} Titelbild"', "<picture>", "images/zaubernuss-skizze"],
+        refuses=OUTSIDERS,
+    ),
+    Channel(
         "image-original",
         lambda c, s: c.get("/media/" + s.image.file.name),
         [],
@@ -216,7 +262,18 @@ PAGE_CHANNELS = [
     channel
     for channel in CHANNELS
     if channel.name
-    in ("page", "pdf", "catalogue-search", "catalogue-counts", "city-page", "site-search", "related", "my-area")
+    in (
+        "page",
+        "pdf",
+        "catalogue-search",
+        "catalogue-counts",
+        "city-page",
+        "site-search",
+        "related",
+        "my-area",
+        "home",
+        "home-featured",
+    )
 ]
 
 

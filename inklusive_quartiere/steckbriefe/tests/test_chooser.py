@@ -176,7 +176,11 @@ def _links_form(page, targets) -> dict:
 
 def _related_titles(html: str) -> list[str]:
     section = re.search(r'<section[^>]*aria-labelledby="verwandt".*?</section>', html, re.S)
-    return [unescape(title) for title in re.findall(r"<li><a [^>]*>([^<]+)</a>", section[0])] if section else []
+    return (
+        [unescape(title) for title in re.findall(r"<li[^>]*>.*?<a [^>]*>([^<]+)</a>", section[0], re.S)]
+        if section
+        else []
+    )
 
 
 def test_saved_links_appear_on_the_page_in_the_editors_order(office, client, demo):

@@ -5,7 +5,9 @@ import os
 import shutil
 
 from django.conf import settings
+from fontTools.ttLib import TTFont
 
+from inklusive_quartiere.core import fonts
 from inklusive_quartiere.steckbriefe import pdf
 
 
@@ -33,3 +35,14 @@ def test_the_fonts_come_from_the_built_front_end_inside_the_package():
     assert pdf.FONT_DIR == settings.FRONTEND_BUILD_DIR / "pdf-fonts"
     assert settings.FRONTEND_BUILD_DIR.parent.name == "inklusive_quartiere"
     assert (pdf.FONT_DIR / "FiraSans-Regular.ttf").exists(), "run `make frontend`"
+
+
+def test_the_pdf_fonts_are_made_from_the_subset_web_fonts():
+    """core/fonts.py subsets the web fonts (docs/front-end.md); the PDF's TrueType copies are converted from them."""
+    pdf.ensure_pdf_fonts()
+    for face in fonts.FACES:
+        web = TTFont(pdf.WEB_FONT_DIR / f"FiraSans-{face}.woff2").getBestCmap()
+        ttf = TTFont(pdf.FONT_DIR / f"FiraSans-{face}.ttf").getBestCmap()
+        assert set(ttf) == set(web), f"FiraSans-{face}.ttf is not the TrueType copy of the web font"
+        assert {ord("ẞ"), ord("€"), ord("„"), ord("ä")} <= set(ttf)
+        assert len(ttf) < 500, f"FiraSans-{face}.ttf has {len(ttf)} characters: made from the full font?"
