@@ -4,6 +4,8 @@
 // so collapsed or nested margins do not hide a gap. Returns one record per heading.
 (() => {
   const visible = (el) => {
+    // Content of a closed <details> keeps a layout box in Chromium (content-visibility), but nobody sees it.
+    if (el.checkVisibility && !el.checkVisibility()) return false;
     const style = getComputedStyle(el);
     if (style.display === "none" || style.visibility === "hidden") return false;
     if (style.position === "absolute" || style.position === "fixed") return false;
