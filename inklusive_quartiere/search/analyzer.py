@@ -170,6 +170,10 @@ class QueryWord:
     stem: str
     parts: tuple[str, ...] = ()
     corrections: tuple[str, ...] = field(default_factory=tuple)
+    # Other ways to say the same (thesaurus: synonyms, abbreviations, loan words, narrower terms, derived forms),
+    # each a tuple of index terms that must all occur in a document ("Senioren" → ("alt", "mensch")). A document
+    # matching an alternative matches the word, with a lower weight than the word itself (catalogue/engine.py).
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
 
 def analyze_query(query: str) -> list[QueryWord]:
