@@ -48,16 +48,20 @@ def test_map_labels_do_not_overlap_and_stay_readable(page_at, path):
     assert page_at.foreign_requests == []
 
 
-@pytest.mark.parametrize("path", MAPS)
-def test_city_table_fits_without_sideways_scrolling(page_at, path):
-    page_at.goto(path)
-    table = page_at.page.locator(".iq-map__table")
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [*[(path, ".iq-map__table") for path in MAPS], ("/stadtlabore/konstanz/", "#stadt-quartiere ~ table")],
+    ids=["cities", "cities-vor-ort", "neighbourhoods"],
+)
+def test_tables_fit_without_sideways_scrolling(page_at, path, selector):
+    assert page_at.goto(path).status == 200
+    table = page_at.page.locator(selector)
     box = table.bounding_box()
     width = page_at.page.viewport_size["width"]
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
-    assert page_at.page.evaluate("(t => t.scrollWidth <= t.clientWidth + 1)(document.querySelector('.iq-map__table'))")
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1")
     assert not page_at.has_horizontal_scroll()
-    labels_shown = page_at.page.locator(".iq-map__cell-label").first.is_visible()
+    labels_shown = table.locator(".iq-table-stack__label").first.is_visible()
     assert labels_shown == (width < 640)  # the stacked rows name each value; the wide table has its headers
 
 

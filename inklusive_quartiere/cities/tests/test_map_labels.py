@@ -128,4 +128,4 @@ def test_index_page_draws_the_placed_labels_in_pixels_over_the_map(client, demo)
     assert len(labels) == 9  # numbers with a full stop whatever the locale, one label per city
     assert 'class="iq-map__svg" viewBox=' in html and 'aria-hidden="true"' in html
     # the table: the visible per-cell labels for the stacked layout are hidden from screen readers
-    assert html.count('class="iq-map__cell-label" aria-hidden="true"') == 27
+    assert html.count('class="iq-table-stack__label" aria-hidden="true"') == 27
