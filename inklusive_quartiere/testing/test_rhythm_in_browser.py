@@ -20,6 +20,7 @@ EVENT = "/termine/werkstatt-inklusion-freiburg/"
 NEWS = "/neuigkeiten/quartiersspaziergang-bruchsal/"
 
 RHYTHM_PAGES = [
+    ("home", "/"),
     ("content", "/projekt/"),
     ("steckbrief", STECKBRIEF),
     ("city", CITY),
