@@ -1,5 +1,5 @@
-"""The catalogue and /suche/ count a search once per request: anonymous visitors, first page, with words only —
-page-cache hits included, failures swallowed, and nothing derived from members-only pages."""
+"""The catalogue and /suche/ count a search for the office's report (querylog) once per request: anonymous
+visitors, first page, with words only — page-cache hits included, failures swallowed, nothing from members-only."""
 
 from unittest import mock
 
