@@ -20,6 +20,8 @@ from wagtail.models import Site
 
 from inklusive_quartiere.core.pagination import PAGE_PARAM, page_number, paginate
 from inklusive_quartiere.core.visibility import hidden_among
+from inklusive_quartiere.querylog.models import Channel
+from inklusive_quartiere.querylog.recording import record_search
 from inklusive_quartiere.search.analyzer import analyze_query
 from inklusive_quartiere.search.highlight import highlight
 from inklusive_quartiere.search.query import clean_query
@@ -127,6 +129,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
 
     page_obj = paginate(result.order, PAGE_SIZE, query.page)
     query.page = page_obj.number
+    record_search(request, query.text, result.total, Channel.KATALOG, page=query.page)  # anonymous, page 1, with words
     ids = [int(engine.page_ids[i]) for i in page_obj.object_list]
     items = _load_items(engine, request.user, ids, result.terms, _site_root_path(request), skip=set(fixed or {}))
 

@@ -8,6 +8,8 @@ from wagtail.models import Page
 from inklusive_quartiere.core.pagination import paginate_request
 from inklusive_quartiere.core.summaries import summary_of, with_summaries
 from inklusive_quartiere.core.visibility import visible_pages
+from inklusive_quartiere.querylog.models import Channel
+from inklusive_quartiere.querylog.recording import record_search
 from inklusive_quartiere.search.analyzer import analyze_query
 from inklusive_quartiere.search.highlight import highlight, snippet
 from inklusive_quartiere.search.query import clean_query
@@ -35,6 +37,7 @@ def search(request):
         result = engine.search(request.user, words, {}, "relevanz", with_counts=False)
         pagination = paginate_request(request, result.order, PAGE_SIZE)
         page_obj = pagination.page_obj
+        record_search(request, query, result.total, Channel.SUCHE, page=page_obj.number)  # anonymous, first page only
         if pagination.message:
             context["message"] = pagination.message
         ids = [int(engine.page_ids[i]) for i in page_obj.object_list]

@@ -78,6 +78,8 @@ EDITORIAL_MODELS = {
     "auth": ["user", "group"],
     "feedback": ["barrierreport"],  # "Barriere melden" reports (personal data: editorial office only)
 }
+# Read-only for the editorial office: the "Suchanfragen" report (querylog.SearchQueryCount has only "view").
+EDITORIAL_READS = {"querylog": ["searchquerycount"]}
 # City editors: their city's contact persons and neighbourhoods (narrowed to their city by cities.permissions).
 CITY_MODELS = {"taxonomy": ["contactperson"], "cities": ["neighbourhood"]}
 
@@ -116,7 +118,7 @@ def ensure_base_roles() -> dict[str, Group]:
     access_admin = _perm("wagtailadmin.access_admin")
     editorial, _created = Group.objects.get_or_create(name=EDITORIAL)
     members, _created = Group.objects.get_or_create(name=MEMBERS)
-    editorial.permissions.add(access_admin, *_model_perms(EDITORIAL_MODELS))
+    editorial.permissions.add(access_admin, *_model_perms(EDITORIAL_MODELS), *_model_perms(EDITORIAL_READS, ("view",)))
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     if root_page is not None:

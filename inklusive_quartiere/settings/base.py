@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "inklusive_quartiere.core",
     "inklusive_quartiere.taxonomy",
+    "inklusive_quartiere.querylog",
     "inklusive_quartiere.cities",
     "inklusive_quartiere.steckbriefe",
     "inklusive_quartiere.catalogue",
@@ -79,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inklusive_quartiere.core.middleware.ResponsePolicyMiddleware",
+    # Counts searches served from the page cache (querylog/recording.py); must see the cache's answers.
+    "inklusive_quartiere.querylog.recording.QueryLogMiddleware",
     # Answers anonymous visitors from the page cache (after authentication and messages: it must know who asks).
     "inklusive_quartiere.core.page_cache.FetchFromPageCacheMiddleware",
     # Files served by Wagtail's document view are handed out inert, as core.media does for /media/.
