@@ -25,7 +25,7 @@ PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("search",),  # a pure German text library: analyzer, word lists, query cleaning, highlighting
     ("core",),  # pages, blocks, visibility rule, routing, chrome, page cache, media, registry for feature apps
-    ("taxonomy",),  # categories, target groups, funding programmes, contact persons
+    ("taxonomy", "thesaurus", "querylog"),  # taxonomy terms; the office's search terms; counted search queries
     ("cities",),  # city index pages, city pages, neighbourhoods, city permissions
     ("steckbriefe",),  # the Steckbrief page, its status, related links, presentation, PDF
     ("catalogue",),  # index tables, engine, facets, listing, catalogue page, site-wide search view
