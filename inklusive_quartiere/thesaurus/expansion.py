@@ -36,13 +36,18 @@ class Table:
 
 
 def build_table(token: str = "") -> Table:
-    from .models import ThesaurusEntry  # deferred: models import this app's term helpers
+    """The table of the active entries in the database."""
+    from .models import ThesaurusEntry  # deferred: the models import this app's term helpers
 
+    rows = ThesaurusEntry.objects.filter(active=True).values_list("term", "synonyms", "narrower")
+    return table_from_rows(rows, token)
+
+
+def table_from_rows(rows, token: str = "") -> Table:
+    """The table of entries given as (term, synonyms, narrower), the last two one term per line."""
     alternatives: dict[Key, list[Key]] = {}
     preferred: dict[Key, str] = {}
-    for term, synonyms, narrower in ThesaurusEntry.objects.filter(active=True).values_list(
-        "term", "synonyms", "narrower"
-    ):
+    for term, synonyms, narrower in rows:
         group = [key for key in (term_key(t) for t in [term, *synonyms.splitlines()]) if key]
         below = [key for key in (term_key(t) for t in narrower.splitlines()) if key]
         term_k = term_key(term)
