@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from inklusive_quartiere.members.roles import ensure_base_roles
 from inklusive_quartiere.thesaurus.models import MAX_TERM_LENGTH, ThesaurusEntry
 from inklusive_quartiere.thesaurus.seed import seed_entries
 
@@ -98,7 +97,6 @@ def test_an_invalid_entry_is_shown_again_with_the_message(admin):
 
 
 def test_the_office_may_edit_city_editors_may_not(office, city_editor):
-    ensure_base_roles()
     assert office.user.has_perm("thesaurus.add_thesaurusentry")
     assert office.user.has_perm("thesaurus.change_thesaurusentry")
     assert office.user.has_perm("thesaurus.delete_thesaurusentry")
