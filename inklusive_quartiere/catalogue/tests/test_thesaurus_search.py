@@ -133,7 +133,9 @@ def test_meinten_sie_never_names_a_word_only_members_only_pages_contain(client, 
 
 
 @pytest.mark.parametrize("url", [SEARCH, CATALOGUE])
-@pytest.mark.parametrize("query", ["Senioren " * 1500, "ä" * 10_000, "\x00\x07\x1b[31m Kita \x7f", "🙂🏡🚲", "PV PV PV"])
+@pytest.mark.parametrize(
+    "query", ["Senioren " * 1500, "ä" * 10_000, "\x00\x07\x1b[31m Kita \x7f", "🙂🏡🚲", "PV PV PV"]
+)
 def test_odd_queries_give_a_normal_page(client, demo, url, query):
     response = client.get(url, {"q": query})
     assert response.status_code == 200
