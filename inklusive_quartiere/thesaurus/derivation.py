@@ -7,7 +7,8 @@ written forms whose stems become alternatives of the query word:
 - "-ierung"/"-ation" ↔ "-ieren"/"-iert" ("Digitalisierung" ↔ "digitalisieren", "Partizipation" ↔ "partizipieren")
 - "-ung" ↔ "-en", "-t"/"ge-…-t" ("Beteiligung" ↔ "beteiligt", "Planung" ↔ "planen", "geplant")
 - "-stand" ↔ "-stehend" ("Leerstand" ↔ "leerstehend", "Bestand" ↔ "bestehend")
-- "-heit"/"-keit" ↔ the adjective, "-lich"/"-isch" ↔ the noun (where the stems differ)
+- "-heit"/"-keit" ↔ the adjective (the stemmer joins most of these already: "Gesundheit"/"gesund"), and
+  "-lich"/"-isch" adjectives → the noun ("städtisch" → Stadt, "fachlich" → Fach; one way)
 
 A candidate counts only when the index holds its stem (``vocabulary``), so a rule never invents a term.
 """

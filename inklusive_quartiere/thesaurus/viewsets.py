@@ -5,6 +5,7 @@ The add view takes ``?begriff=<text>`` to fill in the term: the query log's "add
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from .models import MAX_TERM_LENGTH, ThesaurusEntry, split_lines
@@ -28,7 +29,13 @@ class ThesaurusEntryViewSet(SnippetViewSet):
     menu_name = "thesaurus"
     add_to_settings_menu = True
     add_view_class = ThesaurusCreateView
-    list_display = ["term", "synonyms", "narrower", "active", "updated_at"]
+    list_display = [
+        "term",
+        "synonyms",
+        "narrower",
+        BooleanColumn("active", label=_("Aktiv")),
+        DateColumn("updated_at", label=_("Zuletzt geändert")),
+    ]
     list_filter = ["active"]
     search_fields = ["term", "synonyms", "narrower"]
     ordering = ["term"]

@@ -140,3 +140,15 @@ def test_odd_queries_give_a_normal_page(client, demo, url, query):
     response = client.get(url, {"q": query})
     assert response.status_code == 200
     assert len(context(response, url)["query"] if url == SEARCH else response.context["catalogue"]["query"].text) <= 200
+
+
+@pytest.mark.parametrize("url", [SEARCH, CATALOGUE])
+def test_a_new_entry_reaches_the_cached_pages_of_anonymous_visitors(client, demo, url):
+    title = "Kühle Orte und Trinkpatenschaften: Hitzeschutz für Ältere im Kurort"
+    client.get(url, {"q": SYNONYM})
+    cached = client.get(url, {"q": SYNONYM})
+    assert cached["X-Page-Cache"] == "hit" and title not in cached.content.decode()
+    ThesaurusEntry.objects.create(term="Trinkpatenschaft", synonyms=SYNONYM)
+    response = client.get(url, {"q": SYNONYM})
+    assert response["X-Page-Cache"] == "miss"
+    assert title in strip_tags(response.content.decode())

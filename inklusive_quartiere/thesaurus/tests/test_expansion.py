@@ -83,6 +83,9 @@ def test_a_phrase_within_a_longer_query():
         ("Entwicklung", "entwickelt"),
         ("entwickelt", "Entwicklung"),
         ("Bestand", "bestehend"),
+        ("städtisch", "Stadt"),
+        ("künstlerisch", "Künstler"),
+        ("fachlich", "Fach"),
     ],
 )
 def test_derived_forms(query, derived):
@@ -94,7 +97,13 @@ def test_derived_forms(query, derived):
 
 @pytest.mark.parametrize(
     ("word", "other"),
-    [("Beteiligung", "beteiligen"), ("barrierefrei", "Barrierefreiheit"), ("ehrenamtlich", "Ehrenamt")],
+    [
+        ("Beteiligung", "beteiligen"),
+        ("barrierefrei", "Barrierefreiheit"),
+        ("ehrenamtlich", "Ehrenamt"),
+        ("Gesundheit", "gesund"),
+        ("Erreichbarkeit", "erreichbar"),
+    ],
 )
 def test_pairs_the_stemmer_joins_need_no_rule(word, other):
     assert key(word) == key(other)
