@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable
 
 import numpy as np
 from wagtail.models import Page
@@ -72,20 +71,18 @@ def _replace_word(text: str, old: str, new: str) -> str:
     return text
 
 
-def did_you_mean(
-    engine, user, text: str, words: list[QueryWord], result, literal_total: Callable[[], int], request=None
-) -> str | None:
-    """The rewritten query, or None. ``literal_total`` counts the results of the words without alternatives (called
-    only when the thesaurus widened a word)."""
+def did_you_mean(engine, request, text: str, words: list[QueryWord], result, **search) -> str | None:
+    """The rewritten query, or None. ``search``: the arguments of the ``Engine.search`` that gave ``result`` (filters,
+    sort, kinds, visible), to count the literal words' results when the thesaurus widened a word."""
     if not result.total:
         return None
     rewritten = text
     for written, stems in result.corrections.items():
-        word = _corrected_word(engine, user, result.order, stems)
+        word = _corrected_word(engine, request.user, result.order, stems)
         if word:
             rewritten = _replace_word(rewritten, written, word)
     if any(word.alternatives for word in words):
         preferred = preferred_rewrite(rewritten, request)
-        if preferred and literal_total() < result.total:
+        if preferred and engine.search(request.user, literal(words), with_counts=False, **search).total < result.total:
             rewritten = preferred
     return rewritten if term_key(rewritten) != term_key(text) else None

@@ -27,7 +27,7 @@ from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.taxonomy.models import first_pictogram
 from inklusive_quartiere.thesaurus.expansion import expand
 
-from .did_you_mean import did_you_mean, literal
+from .did_you_mean import did_you_mean
 from .engine import STECKBRIEF, get_engine
 from .facets import FACETS, FACETS_BY_PARAM, SORTS, STUMBLING_LABEL
 
@@ -127,17 +127,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
     }
     result = engine.search(request.user, words, codes, query.sort, kinds=[STECKBRIEF], visible=visible)
     rewritten = did_you_mean(
-        engine,
-        request.user,
-        query.text,
-        words,
-        result,
-        lambda: (
-            engine.search(
-                request.user, literal(words), codes, query.sort, kinds=[STECKBRIEF], with_counts=False, visible=visible
-            ).total
-        ),
-        request,
+        engine, request, query.text, words, result, filters=codes, sort=query.sort, kinds=[STECKBRIEF], visible=visible
     )
 
     page_obj = paginate(result.order, PAGE_SIZE, query.page)

@@ -16,7 +16,7 @@ from inklusive_quartiere.search.highlight import highlight, snippet
 from inklusive_quartiere.search.query import clean_query
 from inklusive_quartiere.thesaurus.expansion import expand
 
-from .did_you_mean import did_you_mean, literal
+from .did_you_mean import did_you_mean
 from .engine import STECKBRIEF, get_engine
 from .listing import steckbrief_meta
 
@@ -40,17 +40,7 @@ def search(request):
         words = expand(words, request, vocabulary=engine.postings)
         visible = engine.visible_mask(request.user)
         result = engine.search(request.user, words, {}, "relevanz", with_counts=False, visible=visible)
-        rewritten = did_you_mean(
-            engine,
-            request.user,
-            query,
-            words,
-            result,
-            lambda: (
-                engine.search(request.user, literal(words), {}, "relevanz", with_counts=False, visible=visible).total
-            ),
-            request,
-        )
+        rewritten = did_you_mean(engine, request, query, words, result, filters={}, sort="relevanz", visible=visible)
         pagination = paginate_request(request, result.order, PAGE_SIZE)
         page_obj = pagination.page_obj
         if pagination.message:
