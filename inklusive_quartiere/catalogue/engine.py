@@ -295,6 +295,16 @@ class Engine:
                     together &= part_mask
                 scores[together & (scores == 0)] = 1
                 matched.extend(word.parts)
+        for alternative in word.alternatives:  # thesaurus (stand-in until the ranking branch scores these)
+            found = [self._visible_posting(term, visible) for term in alternative]
+            if alternative and all(f is not None for f in found):
+                together = np.ones(self.n, dtype=bool)
+                for docs, _w in found:
+                    hit = np.zeros(self.n, dtype=bool)
+                    hit[docs] = True
+                    together &= hit
+                scores[together] = np.maximum(scores[together], 1)
+                matched.extend(alternative)
         if posting is None and len(word.text) >= TYPO_MIN_LENGTH:
             candidates = set(self._near_terms(word.stem)) | set(self._near_words(fold(word.text)))
             for candidate in sorted(candidates):

@@ -27,7 +27,9 @@ from inklusive_quartiere.search.highlight import highlight
 from inklusive_quartiere.search.query import clean_query
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.taxonomy.models import first_pictogram
+from inklusive_quartiere.thesaurus.expansion import expand
 
+from .did_you_mean import did_you_mean
 from .engine import STECKBRIEF, get_engine
 from .facets import FACETS, FACETS_BY_PARAM, SORTS, STUMBLING_LABEL
 
@@ -121,11 +123,14 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
     visible = engine.visible_mask(request.user)
     values = offered_values(engine, visible)
     query = parse(request.GET, values, fixed)
-    words = analyze_query(query.text)
+    words = expand(analyze_query(query.text), request, vocabulary=engine.postings)
     codes = {
         param: [engine.facets[param].code_of(v) for v in chosen] for param, chosen in query.filters.items() if chosen
     }
     result = engine.search(request.user, words, codes, query.sort, kinds=[STECKBRIEF], visible=visible)
+    rewritten = did_you_mean(
+        engine, request, query.text, words, result, filters=codes, sort=query.sort, kinds=[STECKBRIEF], visible=visible
+    )
 
     page_obj = paginate(result.order, PAGE_SIZE, query.page)
     query.page = page_obj.number
@@ -189,6 +194,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
             "sorts": sort_options(query),
             "messages": query.messages,
             "corrections": result.corrections,
+            "did_you_mean": rewritten and {"text": rewritten, "url": _url(base_url, request.GET, q=rewritten)},
             "unmatched": result.unmatched,
             "suggestions": suggestions,
             "reset_url": base_url,

@@ -1,7 +1,10 @@
 """Site-wide search at /suche/ over every page type the visitor may see: the catalogue's engine with the German
 analyzer of the search library (search/analyzer.py)."""
 
+from urllib.parse import urlencode
+
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -13,7 +16,9 @@ from inklusive_quartiere.querylog.recording import record_search
 from inklusive_quartiere.search.analyzer import analyze_query
 from inklusive_quartiere.search.highlight import highlight, snippet
 from inklusive_quartiere.search.query import clean_query
+from inklusive_quartiere.thesaurus.expansion import expand
 
+from .did_you_mean import did_you_mean
 from .engine import STECKBRIEF, get_engine
 from .listing import steckbrief_meta
 
@@ -34,7 +39,10 @@ def search(request):
     context = {"query": query, "message": message, "results": None, "total": 0, "items": []}
     if words:
         engine = get_engine(request)
-        result = engine.search(request.user, words, {}, "relevanz", with_counts=False)
+        words = expand(words, request, vocabulary=engine.postings)
+        visible = engine.visible_mask(request.user)
+        result = engine.search(request.user, words, {}, "relevanz", with_counts=False, visible=visible)
+        rewritten = did_you_mean(engine, request, query, words, result, filters={}, sort="relevanz", visible=visible)
         pagination = paginate_request(request, result.order, PAGE_SIZE)
         page_obj = pagination.page_obj
         record_search(request, query, result.total, Channel.SUCHE, page=page_obj.number)  # anonymous, first page only
@@ -50,6 +58,8 @@ def search(request):
                 "total": result.total,
                 "unmatched": result.unmatched,
                 "corrections": result.corrections,
+                "did_you_mean": rewritten
+                and {"text": rewritten, "url": f"{reverse('search')}?{urlencode({'q': rewritten})}"},
             }
         )
     return TemplateResponse(request, "catalogue/search.html", context)

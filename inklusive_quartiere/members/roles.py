@@ -69,6 +69,7 @@ FILES_CITY = [
 # Model permissions of the editorial office (app_label → models; add/change/delete/view of each).
 EDITORIAL_MODELS = {
     "taxonomy": ["category", "targetgroup", "fundingprogramme", "contactperson"],
+    "thesaurus": ["thesaurusentry"],  # the search terms ("Suchbegriffe")
     "cities": ["neighbourhood"],
     "news": ["newscategory"],
     "core": ["sitesettings"],

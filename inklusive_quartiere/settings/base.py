@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "inklusive_quartiere.core",
     "inklusive_quartiere.taxonomy",
+    "inklusive_quartiere.thesaurus",
     "inklusive_quartiere.querylog",
     "inklusive_quartiere.cities",
     "inklusive_quartiere.steckbriefe",

@@ -48,3 +48,11 @@ def test_the_office_sees_what_a_visitor_did_not_find(person):
     assert "zeitraum=7" in office.page.url
     assert office.page.locator("#liste-ohne-treffer").get_by_role("cell", name=WORD.lower(), exact=True).count() == 1
     office.assert_no_server_errors()
+
+    # One click from the zero-result query to the thesaurus' add form, the query already filled in.
+    row = office.page.locator("#liste-ohne-treffer tr", has_text=WORD.lower())
+    with office.page.expect_navigation():
+        row.get_by_role("link", name="Als Suchbegriff anlegen").click()
+    assert "/admin/snippets/thesaurus/thesaurusentry/add/?begriff=quasselbude" in office.page.url
+    assert office.field("term").input_value() == WORD.lower()
+    office.assert_no_server_errors()
