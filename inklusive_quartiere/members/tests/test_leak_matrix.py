@@ -179,6 +179,15 @@ CHANNELS = [
         labelled=True,
     ),
     site_search_channel(MARKER, _listed, lambda s: [s.page.url], labelled=True),
+    # Suggestions while typing (catalogue/suggestions.py): the title and address of the members-only Steckbrief
+    # only for readers; the query itself is echoed, so the control is the echo and the secret is the title.
+    Channel(
+        "search-suggestions",
+        lambda c, s: c.get("/suche/vorschlaege/", {"q": "zauber"}),
+        lambda s: [TITLE, s.page.url],
+        control=['"query": "zauber"', '"suggestions": ['],
+        evidence=lambda s: [f"{TITLE} im Quartier", s.page.url],
+    ),
     # The home page's newest Steckbriefe (the secret is the newest) and a featured choice naming it.
     Channel(
         "home", lambda c, s: c.get("/"), _listed, control=[HOME_SEARCH], evidence=lambda s: [s.page.url], labelled=True
