@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 CUT = "wurde auf 200 Zeichen gekürzt"
 NOTHING_FOUND = "Versuchen Sie es mit einem anderen oder allgemeineren Begriff"
-NO_WORD = "Ihr Suchbegriff enthält kein Wort, nach dem gesucht werden kann"
+NO_WORD = "Ihr Suchbegriff enthält keine Buchstaben oder Ziffern"
 NO_STECKBRIEF = "Zu dieser Auswahl gibt es keinen Steckbrief"
 ASK_FOR_A_WORD = "Geben Sie einen Begriff ein"
 
@@ -39,6 +39,11 @@ def test_site_search(client, demo, query, expected):
         assert ASK_FOR_A_WORD in html
 
 
+def test_stop_words_only_show_all_quietly(client, demo):
+    response = client.get("/steckbriefe/", {"q": "und der"})
+    assert response.status_code == 200 and NO_WORD not in response.content.decode()
+
+
 @pytest.mark.parametrize(("query", "expected"), CASES, ids=range(len(CASES)))
 def test_catalogue_search(client, demo, query, expected):
     response = client.get("/steckbriefe/", {"q": query})
@@ -48,6 +53,6 @@ def test_catalogue_search(client, demo, query, expected):
     assert len(text) <= 200 and "\x00" not in text
     if expected:
         assert expected in html
-    elif text:  # no searchable word (emoji, signs), or words of another script that no Steckbrief contains
+    elif text:  # no letters (emoji, signs), or words of another script that no Steckbrief contains
         assert NO_WORD in html or NO_STECKBRIEF in html
     assert 'id="catalogue-q"' in html
