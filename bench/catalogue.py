@@ -205,6 +205,11 @@ def populate(size: int) -> None:
                     "last_reviewed": item["last_reviewed"],
                     "licence": "cc-by-4.0",
                     "is_example": True,
+                    # the lead image (issue 16): none
+                    "lead_image_id": None,
+                    "lead_image_alt": "",
+                    "lead_image_decorative": False,
+                    "lead_image_credit": "",
                 }
                 rows.append(
                     [

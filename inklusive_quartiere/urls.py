@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", catalogue_views.search, name="search"),
+    path("suche/vorschlaege/", catalogue_views.search_suggestions, name="search_suggestions"),
     path("sitemap.xml", sitemap, {"sitemaps": {"seiten": VisiblePagesSitemap}}, name="sitemap"),
     path("", include("inklusive_quartiere.members.urls")),
     path("", include("inklusive_quartiere.feedback.urls")),

@@ -79,6 +79,10 @@ def parse(get: QueryDict, values: FacetValues, fixed: dict[str, list[str]] | Non
         query.messages.append(_("Die gewählte Sortierung gibt es nicht; sortiert wird nach Standard."))
         sort = ""
     query.has_words = bool(analyze_query(query.text))
+    if query.text and not any(ch.isalnum() for ch in query.text):  # only emoji, signs: say why all are shown
+        query.messages.append(
+            _("Ihr Suchbegriff enthält keine Buchstaben oder Ziffern; gezeigt werden alle Steckbriefe.")
+        )
     if sort == "relevanz" and not query.has_words:
         sort = ""  # relevance needs search words: without them the default order applies (and is shown)
     query.chosen_sort = sort

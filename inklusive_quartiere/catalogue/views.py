@@ -3,11 +3,15 @@ analyzer of the search library (search/analyzer.py)."""
 
 from urllib.parse import urlencode
 
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from inklusive_quartiere.core import ratelimit
+from inklusive_quartiere.core.client_ip import client_ip
 from inklusive_quartiere.core.pagination import paginate_request
 from inklusive_quartiere.core.summaries import summary_of, with_summaries
 from inklusive_quartiere.core.visibility import visible_pages
@@ -21,6 +25,7 @@ from inklusive_quartiere.thesaurus.expansion import expand
 from .did_you_mean import did_you_mean
 from .engine import STECKBRIEF, get_engine
 from .listing import steckbrief_meta
+from .suggestions import suggest
 
 PAGE_SIZE = 20
 # What a result is, in the visitor's words (default: the page type's name).
@@ -77,3 +82,28 @@ def _item(engine, page, terms: set[str]) -> dict:
         "meta": steckbrief_meta(engine, index) if model.model_name == STECKBRIEF and index is not None else [],
         "members_only": engine.is_restricted(page.pk),
     }
+
+
+SUGGEST_SCOPE = "suggestions"
+SUGGEST_LIMIT_PER_MINUTE = 120
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    """A JSON answer that depends on the user: never stored by a shared cache or the site's page cache."""
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
+    return response
+
+
+def search_suggestions(request):
+    """Suggestions while typing: ``{"query": …, "suggestions": [{"label", "kind", "url"}, …]}`` (suggestions.py)."""
+    if request.method not in ("GET", "HEAD"):
+        response = _json({"error": str(_("Diese Adresse beantwortet nur GET-Anfragen."))}, status=405)
+        response["Allow"] = "GET, HEAD"
+        return response
+    if not ratelimit.hit(SUGGEST_SCOPE, client_ip(request), SUGGEST_LIMIT_PER_MINUTE, 60, fail_closed=False):
+        response = _json({"error": str(_("Zu viele Anfragen. Bitte warten Sie einen Moment."))}, status=429)
+        response["Retry-After"] = "60"
+        return response
+    query, _message = clean_query(request.GET.get("q", ""))
+    return _json({"query": query, "suggestions": suggest(get_engine(request), request.user, query)})

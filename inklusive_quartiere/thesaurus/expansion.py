@@ -13,11 +13,13 @@ replaces the token (``signals.py``), and every process rebuilds its table on its
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from inklusive_quartiere.core.chrome import content_token
-from inklusive_quartiere.search.analyzer import QueryWord
+from inklusive_quartiere.search.analyzer import QueryWord, fold
 
 from .derivation import derived_terms
 from .terms import term_key, word_key, words_with_keys
@@ -33,6 +35,8 @@ class Table:
     token: str
     alternatives: dict[Key, list[Key]]  # a term → the terms it also finds
     preferred: dict[Key, str]  # a synonym → the entry's preferred term as written (for "Meinten Sie …")
+    # Every term as written, sorted by its folded words ("aeltere menschen"), for suggestions while typing.
+    labels: list[tuple[str, str]] = field(default_factory=list)
 
 
 def build_table(token: str = "") -> Table:
@@ -47,7 +51,12 @@ def table_from_rows(rows, token: str = "") -> Table:
     """The table of entries given as (term, synonyms, narrower), the last two one term per line."""
     alternatives: dict[Key, list[Key]] = {}
     preferred: dict[Key, str] = {}
+    labels: dict[str, str] = {}
     for term, synonyms, narrower in rows:
+        for label in [term, *synonyms.splitlines(), *narrower.splitlines()]:
+            label = label.strip()
+            if label:
+                labels.setdefault(_folded_words(label), label)
         group = [key for key in (term_key(t) for t in [term, *synonyms.splitlines()]) if key]
         below = [key for key in (term_key(t) for t in narrower.splitlines()) if key]
         term_k = term_key(term)
@@ -58,7 +67,24 @@ def table_from_rows(rows, token: str = "") -> Table:
                     found.append(other)
             if key != term_k and term_k:
                 preferred.setdefault(key, term)
-    return Table(token, alternatives, preferred)
+    return Table(token, alternatives, preferred, sorted(labels.items()))
+
+
+def _folded_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def terms_starting_with(prefix: str, limit: int, request=None) -> list[str]:
+    """Terms of the active entries (as written) whose folded words start with ``prefix`` (folded words joined by
+    single spaces, as the suggestions endpoint passes them): "rent" → "Rentnerinnen und Rentner". The thesaurus is
+    the office's own vocabulary, no content, so every visitor may read it."""
+    labels = get_table(request).labels
+    found = []
+    for folded, label in labels[bisect_left(labels, (prefix, "")) :]:
+        if not folded.startswith(prefix) or len(found) >= limit:
+            break
+        found.append(label)
+    return found
 
 
 _lock = threading.Lock()

@@ -179,6 +179,15 @@ CHANNELS = [
         labelled=True,
     ),
     site_search_channel(MARKER, _listed, lambda s: [s.page.url], labelled=True),
+    # Suggestions while typing (catalogue/suggestions.py): the title and address of the members-only Steckbrief
+    # only for readers; the query itself is echoed, so the control is the echo and the secret is the title.
+    Channel(
+        "search-suggestions",
+        lambda c, s: c.get("/suche/vorschlaege/", {"q": "zauber"}),
+        lambda s: [TITLE, s.page.url],
+        control=['"query": "zauber"', '"suggestions": ['],
+        evidence=lambda s: [f"{TITLE} im Quartier", s.page.url],
+    ),
     # The home page's newest Steckbriefe (the secret is the newest) and a featured choice naming it.
     Channel(
         "home", lambda c, s: c.get("/"), _listed, control=[HOME_SEARCH], evidence=lambda s: [s.page.url], labelled=True
@@ -258,6 +267,25 @@ test_reader_channels = channel_matrix(CHANNELS)
 
 
 # -- the anonymous page cache (core/page_cache.py) ---------------------------------------------------------
+def test_suggestions_never_come_from_the_page_cache(secret):
+    """The suggestions are never stored by the page cache (not in CACHEABLE_VIEWS): asked by a member, twice
+    anonymously and by the member again, the anonymous answers never name the members-only title."""
+    member = signed_in(make_member("leak-suggest-member"))
+    anonymous = Client()
+
+    def ask(client):
+        return client.get("/suche/vorschlaege/", {"q": "zauber"})
+
+    before, first, second, after = ask(member), ask(anonymous), ask(anonymous), ask(member)
+    for response in (before, after):
+        assert_status(response, 200)
+        assert TITLE in text_of(response) and is_private(response)
+    for response in (first, second):
+        assert_status(response, 200)
+        assert TITLE not in text_of(response) and '"query": "zauber"' in text_of(response)
+        assert response.get(HEADER) != "hit" and "no-store" in response["Cache-Control"]
+
+
 PAGE_CHANNELS = [
     channel
     for channel in CHANNELS
