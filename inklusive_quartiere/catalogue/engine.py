@@ -1,15 +1,19 @@
-"""The in-memory catalogue engine: full-text matching, facet filtering and counting, sorting.
+"""The in-memory catalogue engine: best-match (BM25F) full-text ranking, facet filtering and counting, sorting.
 
 Why in memory: the index lives in ordinary tables (models.py) so that SQLite and PostgreSQL hold the same
 terms and return the same results; counting twelve facets against every combination of the other filters
 is a handful of vector operations over NumPy arrays instead of a dozen GROUP BY queries. Each process
-builds the engine from the tables and rebuilds it when the content token (``core.content_token``) changes (one
-indexed lookup per request). Visibility is not cached: every call applies ``core.visibility.user_passes`` for the user.
+builds the engine from the tables; when the content token (``core.content_token``, one indexed lookup per request)
+moved, it applies just the pages published or unpublished since (``catalogue.incremental``, ``Engine.applied``)
+or, after any other change, rebuilds. Visibility is not cached: every call applies ``core.visibility.user_passes``
+for the user.
 
 Nothing the engine reports may depend on pages the visitor cannot see: not the results and counts, and not the
 hints either. Whether a query word occurs at all ("unmatched"), which terms a typo is widened to ("corrections")
 and which values of a content-defined filter exist (``facet_values``) are worked out over the visible documents
-only; otherwise the hints would tell an outsider which words and labels the members-only pages contain.
+only; otherwise the hints would tell an outsider which words and labels the members-only pages contain. The
+ranking too: the IDF, the document count and the average field lengths of BM25F are taken over the visible
+documents (``Scorer``), so the order of public results does not move with the words of members-only pages.
 """
 
 from __future__ import annotations
@@ -191,17 +195,36 @@ class Engine:
         self.in_publication_order = True  # the positions themselves are the "newest first" order
 
         # Postings: term → (documents ascending, term frequency in title, summary and body); field lengths per document.
-        self.lengths = np.zeros((len(FIELD_WEIGHTS), self.n), dtype=np.float32)
-        docs_of: dict[str, list[int]] = defaultdict(list)
-        tfs_of: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-        for i, row in enumerate(rows):
-            for term, tf in self._term_frequencies(i, row[5:8]).items():
-                docs_of[term].append(i)
-                tfs_of[term].append(tf)
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
-            term: (np.array(docs, dtype=np.int32), np.minimum(np.array(tfs_of[term]), 255).astype(np.uint8))
-            for term, docs in docs_of.items()
-        }
+        # Built with array operations: every (term, document, field) occurrence becomes one key, counted by np.unique.
+        term_id: dict[str, int] = {}
+        n_fields = len(FIELD_WEIGHTS)
+        self.lengths = np.zeros((n_fields, self.n), dtype=np.float32)
+        keys, slots = [], []
+        for slot in range(n_fields):
+            ids, counts = [], []
+            for row in rows:
+                terms = row[5 + slot].split()
+                counts.append(len(terms))
+                ids.extend([term_id.setdefault(t, len(term_id)) for t in terms])
+            self.lengths[slot] = counts
+            docs = np.repeat(np.arange(self.n, dtype=np.int64), counts)
+            keys.append(np.array(ids, dtype=np.int64) * max(self.n, 1) + docs)
+            slots.append(np.full(len(ids), slot, dtype=np.int64))
+        unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+        tfs = np.bincount(inverse * n_fields + np.concatenate(slots), minlength=unique.size * n_fields)
+        tfs = np.minimum(tfs.reshape(-1, n_fields), 255).astype(np.uint8)
+        doc_of = (unique % max(self.n, 1)).astype(np.int32)
+        term_of = unique // max(self.n, 1)
+        bounds = np.flatnonzero(np.diff(term_of)) + 1
+        terms = list(term_id)
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = (
+            {
+                terms[int(term_of[a])]: (d, f)
+                for a, d, f in zip(np.r_[0, bounds], np.split(doc_of, bounds), np.split(tfs, bounds), strict=True)
+            }
+            if unique.size
+            else {}
+        )
 
     def _term_frequencies(self, i: int, texts) -> dict[str, list[int]]:
         """Per term its frequency in each field of document ``i``; records the field lengths."""
@@ -345,11 +368,9 @@ class Engine:
         new.kind_codes = np.concatenate(
             [self.kind_codes, np.array([new.kind_names.index(r[1]) for r in rows], dtype=np.int16)]
         )
-        new.is_steckbrief = (
-            new.kind_codes == new.kind_names.index(STECKBRIEF)
-            if STECKBRIEF in new.kind_names
-            else (np.zeros(new.n, dtype=bool))
-        )
+        steckbrief_code = new.kind_names.index(STECKBRIEF) if STECKBRIEF in new.kind_names else -1
+        new.is_steckbrief = new.kind_codes == steckbrief_code
+        new.is_steckbrief[: self.n] &= new.alive[: self.n]  # a replaced position is no Steckbrief any more
         new.paths = [*self.paths, *(r[2] for r in rows)]
         new.titles = [*self.titles, *(r[3] for r in rows)]
         new.published = np.concatenate(
@@ -456,7 +477,7 @@ class Engine:
         """Index terms within one edit of ``term`` (typo tolerance), via a deletion index built once."""
         if self._deletes is None:
             deletes: dict[str, list[str]] = defaultdict(list)
-            for candidate in self.postings:
+            for candidate in [*self.postings, *self._pending]:
                 if len(candidate) >= TYPO_MIN_LENGTH - 2:
                     deletes[candidate].append(candidate)
                     for k in range(len(candidate)):

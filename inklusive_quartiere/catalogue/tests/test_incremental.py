@@ -2,6 +2,7 @@
 give the same results as a fresh build, and never show a members-only page to outsiders; anything structural
 (view restrictions, taxonomies, city pages) rebuilds."""
 
+import numpy as np
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from wagtail.models import PageViewRestriction
@@ -21,7 +22,10 @@ SORTS = ["relevanz", "neueste", "titel", "geprueft"]
 def snapshot(engine, user):
     """Everything a visitor can get out of the engine, by page id (positions differ between builds)."""
     visible = engine.visible_mask(user)
-    out = {"values": {f.param: engine.facet_values(f.param, visible) for f in FACETS}}
+    out = {
+        "values": {f.param: engine.facet_values(f.param, visible) for f in FACETS},
+        "hidden_steckbriefe": int(np.count_nonzero(engine.is_steckbrief & ~visible)),  # the members-only notice
+    }
     for kinds in ([STECKBRIEF], None):
         for query in QUERIES:
             for sort in SORTS:
@@ -146,10 +150,14 @@ def test_steckbrief_published_below_a_restricted_city_stays_hidden(users):
 
 
 def test_changes_are_recorded_with_the_version_and_pruned(users):
+    _token, _version, structure = ContentToken.state()
     page = make_steckbrief(title="Kolibriwort", slug="kolibri")
-    _token, version, _structure = ContentToken.state()
+    _token, version, after = ContentToken.state()
+    assert after == structure  # publishing is not structural
     assert SearchChange.objects.filter(page_id=page.pk, version=version).exists()
     restrict_to_members(page)  # structural: older changes are useless now
+    _token, version, structure = ContentToken.state()
+    assert structure == version
     make_steckbrief(title="Pinguinwort", slug="pinguin")
     assert list(SearchChange.objects.values_list("version", flat=True)) == [ContentToken.state()[1]]
 
