@@ -386,14 +386,15 @@ def measure(rounds: int) -> dict:
     }
 
 
-def _rss_bytes() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+def _state(model) -> tuple[str, tuple[int, int]]:
+    token, version, structure = model.state()
+    return token, (version, structure)
 
 
 def measure_publication(rounds: int) -> dict:
     """Publish-to-searchable in a running worker: incremental apply vs. a full rebuild (see the module docstring)."""
     import gc
+    import tracemalloc
 
     import numpy as np
     from django.db import transaction
@@ -406,21 +407,23 @@ def measure_publication(rounds: int) -> dict:
     from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
     engine = get_engine()
-    gc.collect()
-    before = _rss_bytes()
-    full_times = []
+    full_times, full_cpu = [], []
     for _round in range(rounds):
         token, version, structure = ContentToken.state()
-        start = time.perf_counter()
-        rebuilt = Engine(token, (version, structure))
+        start, cpu = time.perf_counter(), time.process_time()
+        Engine(token, (version, structure))
         full_times.append(time.perf_counter() - start)
-        if _round == 0:
-            gc.collect()
-            engine_bytes = _rss_bytes() - before
-        del rebuilt
+        full_cpu.append(time.process_time() - cpu)
+    # Memory: what one engine keeps (tracemalloc sees NumPy's buffers too), and the peak while building it.
+    gc.collect()
+    tracemalloc.start()
+    kept = Engine(*_state(ContentToken))
+    engine_bytes, peak_bytes = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del kept
     step = max(1, SteckbriefPage.objects.count() // rounds)
     pages = list(SteckbriefPage.objects.live().order_by("pk")[::step][:rounds])
-    write_times, apply_times, query_times, later_query_times = [], [], [], []
+    write_times, apply_times, apply_cpu, query_times, later_query_times = [], [], [], [], []
     for number, page in enumerate(pages):
         word = "Messwort" + "abcdefghijklmnopqrstuvwxyz"[number % 26] * (1 + number // 26)
         page.title = f"{page.title} {word}"
@@ -429,9 +432,10 @@ def measure_publication(rounds: int) -> dict:
             index_page(page)
             record_change(page.pk)
         write_times.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         engine = get_engine()
         apply_times.append(time.perf_counter() - start)
+        apply_cpu.append(time.process_time() - cpu)
         assert engine.full_builds == 1, "the publication was not applied incrementally"
         words = analyze_query(f"{word} Quartier")
         everyone = engine.alive  # the superuser's view: members-only pages count as well
@@ -452,7 +456,10 @@ def measure_publication(rounds: int) -> dict:
         "first_query_ms": round(statistics.median(query_times) * 1000, 1),
         "later_query_ms": round(statistics.median(later_query_times) * 1000, 1),
         "ratio": round(full / apply, 1) if apply else None,
+        "full_rebuild_cpu_ms": round(statistics.median(full_cpu) * 1000, 1),
+        "apply_cpu_ms": round(statistics.median(apply_cpu) * 1000, 1),
         "engine_mb": round(engine_bytes / 2**20, 1),
+        "build_peak_mb": round(peak_bytes / 2**20, 1),
     }
 
 
@@ -555,8 +562,9 @@ def main():
 
 def publication_table(args) -> None:
     print(
-        "| database | Steckbriefe | full rebuild (baseline) | incremental apply | full / incremental | index write | "
-        "first search after | later search | engine memory | data load |"
+        "| database | Steckbriefe | full rebuild (baseline), wall / CPU | incremental apply, wall / CPU | "
+        "full / incremental | index write | "
+        "first search after | later search | engine memory (build peak) | data load |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for database in args.databases:
@@ -569,9 +577,10 @@ def publication_table(args) -> None:
                 continue
             r = json.loads(line[len("RESULT ") :])
             print(
-                f"| {database} | {r['documents']:,} | {r['full_rebuild_ms']} ms | {r['apply_ms']} ms | "
+                f"| {database} | {r['documents']:,} | {r['full_rebuild_ms']} / {r.get('full_rebuild_cpu_ms')} ms | "
+                f"{r['apply_ms']} / {r.get('apply_cpu_ms')} ms | "
                 f"{r['ratio']}× | {r['index_write_ms']} ms | {r['first_query_ms']} ms | {r['later_query_ms']} ms | "
-                f"{r['engine_mb']} MB | {r['populate_s']} s |",
+                f"{r['engine_mb']} MB ({r['build_peak_mb']} MB) | {r['populate_s']} s |",
                 flush=True,
             )
 

@@ -42,6 +42,7 @@ from .models import SearchDocument
 STECKBRIEF = "steckbriefpage"
 FIELD_WEIGHTS = (("title_terms", 3), ("summary_terms", 2), ("body_terms", 1))
 TYPO_MIN_LENGTH = 7
+BUILD_CHUNK = 2000  # documents analysed together while building the postings
 # BM25F: term-frequency saturation and document-length normalisation (the usual values).
 K1 = 1.2
 B = 0.75
@@ -195,36 +196,48 @@ class Engine:
         self.in_publication_order = True  # the positions themselves are the "newest first" order
 
         # Postings: term → (documents ascending, term frequency in title, summary and body); field lengths per document.
-        # Built with array operations: every (term, document, field) occurrence becomes one key, counted by np.unique.
+        # Built with array operations, a chunk of documents at a time (bounded temporary memory): every (term,
+        # document, field) occurrence becomes one key, counted by np.unique; then all chunks are grouped by term.
         term_id: dict[str, int] = {}
-        n_fields = len(FIELD_WEIGHTS)
+        n_fields, size = len(FIELD_WEIGHTS), max(self.n, 1)
         self.lengths = np.zeros((n_fields, self.n), dtype=np.float32)
-        keys, slots = [], []
-        for slot in range(n_fields):
-            ids, counts = [], []
-            for row in rows:
-                terms = row[5 + slot].split()
-                counts.append(len(terms))
-                ids.extend([term_id.setdefault(t, len(term_id)) for t in terms])
-            self.lengths[slot] = counts
-            docs = np.repeat(np.arange(self.n, dtype=np.int64), counts)
-            keys.append(np.array(ids, dtype=np.int64) * max(self.n, 1) + docs)
-            slots.append(np.full(len(ids), slot, dtype=np.int64))
-        unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
-        tfs = np.bincount(inverse * n_fields + np.concatenate(slots), minlength=unique.size * n_fields)
-        tfs = np.minimum(tfs.reshape(-1, n_fields), 255).astype(np.uint8)
-        doc_of = (unique % max(self.n, 1)).astype(np.int32)
-        term_of = unique // max(self.n, 1)
-        bounds = np.flatnonzero(np.diff(term_of)) + 1
-        terms = list(term_id)
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = (
-            {
-                terms[int(term_of[a])]: (d, f)
-                for a, d, f in zip(np.r_[0, bounds], np.split(doc_of, bounds), np.split(tfs, bounds), strict=True)
-            }
-            if unique.size
-            else {}
-        )
+        chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for low in range(0, self.n, BUILD_CHUNK):
+            high = min(self.n, low + BUILD_CHUNK)
+            keys, slots = [], []
+            for slot in range(n_fields):
+                ids, counts = [], []
+                for row in rows[low:high]:
+                    terms = row[5 + slot].split()
+                    counts.append(len(terms))
+                    ids.extend([term_id.setdefault(t, len(term_id)) for t in terms])
+                self.lengths[slot, low:high] = counts
+                docs = np.repeat(np.arange(low, high, dtype=np.int64), counts)
+                keys.append(np.array(ids, dtype=np.int64) * size + docs)
+                slots.append(np.full(len(ids), slot, dtype=np.int64))
+            unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+            tfs = np.bincount(inverse * n_fields + np.concatenate(slots), minlength=unique.size * n_fields)
+            chunks.append(
+                (
+                    (unique // size).astype(np.int32),
+                    (unique % size).astype(np.int32),
+                    np.minimum(tfs.reshape(-1, n_fields), 255).astype(np.uint8),
+                )
+            )
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if chunks:
+            term_of = np.concatenate([c[0] for c in chunks])
+            order = np.argsort(term_of, kind="stable")  # stable: documents stay ascending within a term
+            term_of = term_of[order]
+            doc_of = np.concatenate([c[1] for c in chunks])[order]
+            tfs = np.concatenate([c[2] for c in chunks])[order]
+            del chunks, order
+            bounds = np.flatnonzero(np.diff(term_of)) + 1
+            terms = list(term_id)
+            for first, docs, frequencies in zip(
+                np.r_[0, bounds], np.split(doc_of, bounds), np.split(tfs, bounds), strict=True
+            ):
+                self.postings[terms[int(term_of[first])]] = (docs, frequencies)
 
     def _term_frequencies(self, i: int, texts) -> dict[str, list[int]]:
         """Per term its frequency in each field of document ``i``; records the field lengths."""
