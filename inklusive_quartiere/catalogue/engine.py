@@ -594,7 +594,7 @@ class Engine:
         score = np.zeros(self.n, dtype=np.float32)
         matched_words = np.zeros(self.n, dtype=np.int16)
         result = SearchResult(page_ids=[], total=0, order=np.empty(0, dtype=np.int64))
-        scorer = self.scorer(visible)
+        scorer = self.scorer(visible) if words else None  # the averages cost a pass over all documents
         present = 0
         for word in words:
             word_score, matched, corrections = self.word_scores(word, visible, scorer)
