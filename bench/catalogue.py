@@ -9,6 +9,13 @@ of catalogue requests is answered twice in the same run:
 - "baseline": the same filters with the ORM, the text with Wagtail's database search backend, and one
   aggregate query per facet for the counts (what the catalogue would do without its engine).
 Latencies are wall-clock per request; p50/p95 over all rounds. Prints a Markdown table.
+
+    .venv/bin/python bench/catalogue.py --publication [--sizes 10000 50000] [--databases sqlite] [--rounds 5]
+
+measures instead what publishing costs until the page is searchable in a running worker: the index write
+(``index_page`` + ``record_change``), the incremental apply (``get_engine`` after the token moved), the first search
+for a word of the page (it merges that word's pending postings), against the baseline of a full rebuild of the
+engine in the same run; and the memory one engine takes (RSS growth of the process while building one more).
 """
 
 from __future__ import annotations
@@ -52,7 +59,7 @@ def percentile(values, p):
 
 
 # -- child: one database, one size ------------------------------------------------------------------------
-def child(database: str, size: int, rounds: int, keep: str = "") -> dict:
+def child(database: str, size: int, rounds: int, keep: str = "", publication: bool = False) -> dict:
     """One measurement; with ``keep`` (a PostgreSQL database name, or a SQLite file path) that database is reused
     when it exists, and kept."""
     tmp = Path(tempfile.mkdtemp(prefix="iq-bench-"))
@@ -90,7 +97,7 @@ def child(database: str, size: int, rounds: int, keep: str = "") -> dict:
         call_command("migrate", verbosity=0)
         call_command("load_demo", stdout=StringIO())
         started = time.perf_counter()
-        populate(size)
+        populate(size, wagtail_index=not publication)
         if database == "postgres":  # fresh statistics after the bulk load, as autovacuum would make them
             from django.db import connection
 
@@ -98,7 +105,8 @@ def child(database: str, size: int, rounds: int, keep: str = "") -> dict:
                 cursor.execute("ANALYZE")
     populate_seconds = time.perf_counter() - started
     try:
-        return {"database": database, "size": size, "populate_s": round(populate_seconds, 1), **measure(rounds)}
+        measured = measure_publication(rounds) if publication else measure(rounds)
+        return {"database": database, "size": size, "populate_s": round(populate_seconds, 1), **measured}
     finally:
         if database == "postgres" and not keep:
             from django.db import connections
@@ -110,7 +118,7 @@ def child(database: str, size: int, rounds: int, keep: str = "") -> dict:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
-def populate(size: int) -> None:
+def populate(size: int, wagtail_index: bool = True) -> None:
     """Write N Steckbriefe straight into the tables (Wagtail's page API would take hours at this size)."""
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType
@@ -293,6 +301,8 @@ def populate(size: int) -> None:
     for city in cities.values():
         Page.objects.filter(pk=city.pk).update(numchild=next_child[city.pk])
     ContentToken.bump()
+    if not wagtail_index:
+        return
     # The baseline needs Wagtail's own search index of the same pages.
     from wagtail.search.backends import get_search_backend
 
@@ -377,6 +387,83 @@ def measure(rounds: int) -> dict:
     }
 
 
+def _state(model) -> tuple[str, tuple[int, int]]:
+    token, version, structure = model.state()
+    return token, (version, structure)
+
+
+def measure_publication(rounds: int) -> dict:
+    """Publish-to-searchable in a running worker: incremental apply vs. a full rebuild (see the module docstring)."""
+    import gc
+    import tracemalloc
+
+    import numpy as np
+    from django.db import transaction
+
+    from inklusive_quartiere.catalogue.engine import STECKBRIEF, Engine, get_engine
+    from inklusive_quartiere.catalogue.incremental import record_change
+    from inklusive_quartiere.catalogue.indexing import index_page
+    from inklusive_quartiere.core.content_token import ContentToken
+    from inklusive_quartiere.search.analyzer import analyze_query
+    from inklusive_quartiere.steckbriefe.models import SteckbriefPage
+
+    engine = get_engine()
+    full_times, full_cpu = [], []
+    for _round in range(rounds):
+        token, version, structure = ContentToken.state()
+        start, cpu = time.perf_counter(), time.process_time()
+        Engine(token, (version, structure))
+        full_times.append(time.perf_counter() - start)
+        full_cpu.append(time.process_time() - cpu)
+    # Memory: what one engine keeps (tracemalloc sees NumPy's buffers too), and the peak while building it.
+    gc.collect()
+    tracemalloc.start()
+    kept = Engine(*_state(ContentToken))
+    engine_bytes, peak_bytes = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del kept
+    step = max(1, SteckbriefPage.objects.count() // rounds)
+    pages = list(SteckbriefPage.objects.live().order_by("pk")[::step][:rounds])
+    write_times, apply_times, apply_cpu, query_times, later_query_times = [], [], [], [], []
+    for number, page in enumerate(pages):
+        word = "Messwort" + "abcdefghijklmnopqrstuvwxyz"[number % 26] * (1 + number // 26)
+        page.title = f"{page.title} {word}"
+        start = time.perf_counter()
+        with transaction.atomic():
+            index_page(page)
+            record_change(page.pk)
+        write_times.append(time.perf_counter() - start)
+        start, cpu = time.perf_counter(), time.process_time()
+        engine = get_engine()
+        apply_times.append(time.perf_counter() - start)
+        apply_cpu.append(time.process_time() - cpu)
+        assert engine.full_builds == 1, "the publication was not applied incrementally"
+        words = analyze_query(f"{word} Quartier")
+        everyone = engine.alive  # the superuser's view: members-only pages count as well
+        start = time.perf_counter()
+        result = engine.search(None, words, {}, "relevanz", kinds=[STECKBRIEF], visible=everyone)
+        query_times.append(time.perf_counter() - start)
+        assert int(engine.page_ids[result.order[0]]) == page.pk
+        start = time.perf_counter()
+        engine.search(None, words, {}, "relevanz", kinds=[STECKBRIEF], visible=everyone)
+        later_query_times.append(time.perf_counter() - start)
+    full = statistics.median(full_times)
+    apply = statistics.median(apply_times)
+    return {
+        "documents": int(np.count_nonzero(engine.alive)),
+        "full_rebuild_ms": round(full * 1000, 1),
+        "index_write_ms": round(statistics.median(write_times) * 1000, 1),
+        "apply_ms": round(apply * 1000, 1),
+        "first_query_ms": round(statistics.median(query_times) * 1000, 1),
+        "later_query_ms": round(statistics.median(later_query_times) * 1000, 1),
+        "ratio": round(full / apply, 1) if apply else None,
+        "full_rebuild_cpu_ms": round(statistics.median(full_cpu) * 1000, 1),
+        "apply_cpu_ms": round(statistics.median(apply_cpu) * 1000, 1),
+        "engine_mb": round(engine_bytes / 2**20, 1),
+        "build_peak_mb": round(peak_bytes / 2**20, 1),
+    }
+
+
 def baseline(params: dict) -> None:
     """The same request answered with the ORM and Wagtail's database search backend."""
     from django.contrib.auth.models import AnonymousUser
@@ -436,9 +523,14 @@ def main():
         metavar="NAME",
         help="use (or create and fill) this PostgreSQL database / SQLite file and keep it (profiling); one size only",
     )
+    parser.add_argument("--publication", action="store_true", help="measure publish-to-searchable instead")
     args = parser.parse_args()
     if args.child:
-        print("RESULT " + json.dumps(child(args.child[0], int(args.child[1]), args.rounds, args.keep)))
+        result = child(args.child[0], int(args.child[1]), args.rounds, args.keep, args.publication)
+        print("RESULT " + json.dumps(result))
+        return
+    if args.publication:
+        publication_table(args)
         return
     print(
         "| database | Steckbriefe | engine p50 | engine p95 | baseline p50 | baseline p95 | p95 ratio | "
@@ -465,6 +557,31 @@ def main():
                 f"| {database} | {r['documents']:,} | {r['engine_p50_ms']} ms | {r['engine_p95_ms']} ms | "
                 f"{r['baseline_p50_ms']} ms | {r['baseline_p95_ms']} ms{_stopped(r)} | {ratio:.0f}× | "
                 f"{r['engine_build_s']} s | {r['populate_s']} s |",
+                flush=True,
+            )
+
+
+def publication_table(args) -> None:
+    print(
+        "| database | Steckbriefe | full rebuild (baseline), wall / CPU | incremental apply, wall / CPU | "
+        "full / incremental | index write | "
+        "first search after | later search | engine memory (build peak) | data load |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for database in args.databases:
+        for size in args.sizes:
+            command = [sys.executable, __file__, "--child", database, str(size), "--rounds", str(args.rounds)]
+            output = subprocess.run([*command, "--publication"], capture_output=True, text=True, cwd=ROOT, check=False)
+            line = next((row for row in output.stdout.splitlines() if row.startswith("RESULT ")), None)
+            if line is None:
+                print(f"| {database} | {size} | failed: {output.stderr.strip().splitlines()[-1:]} |")
+                continue
+            r = json.loads(line[len("RESULT ") :])
+            print(
+                f"| {database} | {r['documents']:,} | {r['full_rebuild_ms']} / {r.get('full_rebuild_cpu_ms')} ms | "
+                f"{r['apply_ms']} / {r.get('apply_cpu_ms')} ms | "
+                f"{r['ratio']}× | {r['index_write_ms']} ms | {r['first_query_ms']} ms | {r['later_query_ms']} ms | "
+                f"{r['engine_mb']} MB ({r['build_peak_mb']} MB) | {r['populate_s']} s |",
                 flush=True,
             )
 

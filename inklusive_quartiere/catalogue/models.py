@@ -34,6 +34,26 @@ class SearchDocument(models.Model):
         return f"{self.kind} {self.page_id}"
 
 
+class SearchChange(models.Model):
+    """One page whose index rows were written or removed by publishing or unpublishing, at content ``version``.
+
+    Written in the same transaction as the index rows and the (non-structural) bump of the content token that gives
+    the version; the bump's row lock orders the versions as the transactions commit. An engine that was built at
+    version V and sees no structural change since reads the changes after V and applies just those pages
+    (``catalogue.incremental``). Rows no engine can use any more (at or below the last structural change) are
+    pruned when a new one is written."""
+
+    version = models.PositiveBigIntegerField(db_index=True)
+    page_id = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("Änderung im Suchindex")
+        verbose_name_plural = _("Änderungen im Suchindex")
+
+    def __str__(self):
+        return f"{self.version}: {self.page_id}"
+
+
 class CataloguePage(ServedPageMixin, RoutablePageMixin, Page):
     """The Steckbrief catalogue (/steckbriefe/): filters, counts and German full-text search."""
 

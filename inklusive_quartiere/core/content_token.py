@@ -11,6 +11,11 @@ content through ``bump_content_token`` (the catalogue for the taxonomies its fil
 its index).
 
 The table keeps the name it had when the row lived in the catalogue app (``catalogue_indexstate``).
+
+``structure`` is the ``version`` of the last change other than publishing or unpublishing a page. A process that
+keeps something built from content (the catalogue engine) can tell from it whether only publications happened since
+it built its copy — which it may then apply one by one (``catalogue.incremental``) — or anything else, which means
+starting afresh. Every bump is structural unless the caller says otherwise.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ class ContentToken(models.Model):
     version = models.PositiveBigIntegerField(default=0)
     # A fresh random token per change: unlike the counter it never repeats, even after a rollback.
     token = models.CharField(max_length=32, default="initial")
+    structure = models.PositiveBigIntegerField(default=0)  # the version of the last change other than a publication
 
     class Meta:
         db_table = "catalogue_indexstate"
@@ -41,16 +47,30 @@ class ContentToken(models.Model):
         return cls.objects.filter(pk=1).values_list("token", flat=True).first() or "empty"
 
     @classmethod
-    def bump(cls) -> None:
+    def state(cls) -> tuple[str, int, int]:
+        """(token, version, structure) in one read."""
+        row = cls.objects.filter(pk=1).values_list("token", "version", "structure").first()
+        return row or ("empty", 0, 0)
+
+    @classmethod
+    def bump(cls, structural: bool = True) -> None:
+        """Replace the token. ``structural=False`` only for publishing or unpublishing pages (see above)."""
         token = uuid.uuid4().hex
-        updated = cls.objects.filter(pk=1).update(version=models.F("version") + 1, token=token)
+        changes = {"version": models.F("version") + 1, "token": token}
+        if structural:
+            changes["structure"] = models.F("version") + 1
+        updated = cls.objects.filter(pk=1).update(**changes)
         if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"version": 1, "token": token})
+            cls.objects.get_or_create(pk=1, defaults={"version": 1, "token": token, "structure": 1})
 
 
 def bump_content_token(*args, **kwargs) -> None:
     """Replace the content token (usable as a signal receiver)."""
     ContentToken.bump()
+
+
+def _on_publication(*args, **kwargs) -> None:
+    ContentToken.bump(structural=False)
 
 
 def _on_deleted(sender, instance, **kwargs):
@@ -61,8 +81,8 @@ def _on_deleted(sender, instance, **kwargs):
 def connect() -> None:
     from .models import SiteSettings  # deferred: core.models imports this module for the model
 
-    page_published.connect(bump_content_token, dispatch_uid="content-token-published")
-    page_unpublished.connect(bump_content_token, dispatch_uid="content-token-unpublished")
+    page_published.connect(_on_publication, dispatch_uid="content-token-published")
+    page_unpublished.connect(_on_publication, dispatch_uid="content-token-unpublished")
     post_page_move.connect(bump_content_token, dispatch_uid="content-token-moved")
     post_delete.connect(_on_deleted, dispatch_uid="content-token-deleted")
     post_save.connect(bump_content_token, sender=PageViewRestriction, dispatch_uid="content-token-restriction")

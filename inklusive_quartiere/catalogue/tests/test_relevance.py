@@ -1,10 +1,17 @@
-"""Relevance on the demo content: German queries (inflections, compounds, umlaut spellings, typos).
+"""Relevance on the demo content: German queries (inflections, compounds, umlaut spellings, typos, and what planners
+type: natural phrases, synonyms, abbreviations, loan words, derived forms).
 
 The file search/relevance/queries.json names the Steckbriefe each query must bring into the top 10.
-recall@10 = mean over queries of |expected ∩ top 10| / |expected|; must be ≥ 0.9. MRR is printed.
+recall@10 = mean over queries of |expected ∩ top 10| / |expected|; MRR = mean of 1 / rank of the first expected
+Steckbrief. Both, and the number of queries without any result, are printed per kind.
+
+The original kinds must keep recall@10 ≥ 0.9. The new kinds get the floor the engine reaches without a thesaurus
+(the words planners use are often not the words the texts use); it is raised once the thesaurus fills
+``QueryWord.alternatives``.
 """
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -17,20 +24,26 @@ from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 
 pytestmark = pytest.mark.django_db
 QUERIES = json.loads((Path(search.__file__).parent / "relevance" / "queries.json").read_text(encoding="utf-8"))
+OLD_KINDS = ("plain", "inflection", "compound", "umlaut", "typo")
+NEW_KINDS = ("natural", "synonym", "abbreviation", "loanword", "derivation")
+OLD_FLOOR = 0.9
+# recall@10 each new kind reaches without a thesaurus (measured, docs/search.md), rounded down a little.
+NEW_FLOOR = {"natural": 0.85, "synonym": 0.45, "abbreviation": 0.2, "loanword": 0.15, "derivation": 0.8}
 
 
 def test_the_query_file_is_broad_enough():
-    assert len(QUERIES) >= 30
-    kinds = {q["kind"] for q in QUERIES}
-    assert {"inflection", "compound", "umlaut", "typo"} <= kinds
+    kinds = defaultdict(int)
+    for case in QUERIES:
+        kinds[case["kind"]] += 1
+        assert case["expected"] and case["why"], case
+    assert set(OLD_KINDS) | set(NEW_KINDS) == set(kinds)
+    assert sum(kinds[k] for k in NEW_KINDS) >= 60
+    assert all(kinds[k] >= 12 for k in NEW_KINDS), dict(kinds)
 
 
-def test_recall_at_10_and_mrr(demo, capsys):
-    engine = get_engine()
-    reader = User.objects.create_superuser("leser", "l@example.org", "x" * 16)  # sees every Steckbrief
-
-    slug_of = dict(SteckbriefPage.objects.values_list("pk", "slug"))
-    recalls, reciprocal_ranks, misses = [], [], []
+def measure(engine, reader, slug_of) -> tuple[dict[str, dict[str, float]], list[str]]:
+    per_kind: dict[str, list[tuple[float, float, bool]]] = defaultdict(list)
+    misses = []
     for case in QUERIES:
         result = engine.search(
             reader, analyze_query(case["query"]), {}, "relevanz", kinds=[STECKBRIEF], with_counts=False
@@ -38,15 +51,38 @@ def test_recall_at_10_and_mrr(demo, capsys):
         ranked = [slug_of[int(engine.page_ids[i])] for i in result.order[:10]]
         expected = set(case["expected"])
         found = expected & set(ranked)
-        recalls.append(len(found) / len(expected))
         first = next((rank for rank, slug in enumerate(ranked, 1) if slug in expected), None)
-        reciprocal_ranks.append(1 / first if first else 0.0)
+        per_kind[case["kind"]].append((len(found) / len(expected), 1 / first if first else 0.0, result.total == 0))
         if found != expected:
-            misses.append(f"{case['kind']:10} {case['query']!r}: missing {sorted(expected - found)}")
-    recall = sum(recalls) / len(recalls)
-    mrr = sum(reciprocal_ranks) / len(reciprocal_ranks)
+            misses.append(f"{case['kind']:12} {case['query']!r}: missing {sorted(expected - found)}")
+    table = {}
+    for kind, rows in per_kind.items():
+        table[kind] = {
+            "queries": len(rows),
+            "recall": sum(r[0] for r in rows) / len(rows),
+            "mrr": sum(r[1] for r in rows) / len(rows),
+            "zero": sum(r[2] for r in rows),
+        }
+    return table, misses
+
+
+def test_recall_at_10_and_mrr_per_kind(demo, capsys):
+    engine = get_engine()
+    reader = User.objects.create_superuser("leser", "l@example.org", "x" * 16)  # sees every Steckbrief
+    slug_of = dict(SteckbriefPage.objects.values_list("pk", "slug"))
+    table, misses = measure(engine, reader, slug_of)
+
+    old = [case for case in QUERIES if case["kind"] in OLD_KINDS]
+    old_recall = sum(table[k]["recall"] * table[k]["queries"] for k in OLD_KINDS) / len(old)
     with capsys.disabled():
-        print(f"\nrelevance: {len(QUERIES)} queries, recall@10 = {recall:.3f}, MRR = {mrr:.3f}")
+        print(f"\nrelevance: {len(QUERIES)} queries")
+        print(f"  {'kind':12} {'queries':>7} {'recall@10':>9} {'MRR':>6} {'zero':>5}")
+        for kind in (*OLD_KINDS, *NEW_KINDS):
+            row = table[kind]
+            print(f"  {kind:12} {row['queries']:7} {row['recall']:9.3f} {row['mrr']:6.3f} {row['zero']:5}")
+        print(f"  {'old kinds':12} {len(old):7} {old_recall:9.3f}")
         for line in misses:
             print("  miss:", line)
-    assert recall >= 0.9, misses
+    assert old_recall >= OLD_FLOOR, misses
+    for kind, floor in NEW_FLOOR.items():
+        assert table[kind]["recall"] >= floor, (kind, table[kind], misses)
