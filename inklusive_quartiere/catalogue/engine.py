@@ -252,6 +252,10 @@ class Engine:
                 tf[slot] += 1
         return frequencies
 
+    def has_term(self, term: str) -> bool:
+        """Whether any document holds ``term`` (also one an incremental update appended but no search used yet)."""
+        return term in self.postings or term in self._pending
+
     def _posting(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         """A term's posting, with the documents an incremental update appended merged in on first use."""
         if term in self._pending:

@@ -27,11 +27,11 @@ from inklusive_quartiere.search.highlight import highlight
 from inklusive_quartiere.search.query import clean_query
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
 from inklusive_quartiere.taxonomy.models import first_pictogram
-from inklusive_quartiere.thesaurus.expansion import expand
 
 from .did_you_mean import did_you_mean
 from .engine import STECKBRIEF, get_engine
 from .facets import FACETS, FACETS_BY_PARAM, SORTS, STUMBLING_LABEL
+from .querying import query_words
 
 PAGE_SIZE = 20
 
@@ -127,7 +127,7 @@ def catalogue_context(request, base_url: str, fixed: dict[str, list[str]] | None
     visible = engine.visible_mask(request.user)
     values = offered_values(engine, visible)
     query = parse(request.GET, values, fixed)
-    words = expand(analyze_query(query.text), request, vocabulary=engine.postings)
+    words = query_words(engine, query.text, request)
     codes = {
         param: [engine.facets[param].code_of(v) for v in chosen] for param, chosen in query.filters.items() if chosen
     }

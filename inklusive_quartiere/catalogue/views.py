@@ -20,11 +20,11 @@ from inklusive_quartiere.querylog.recording import record_search
 from inklusive_quartiere.search.analyzer import analyze_query
 from inklusive_quartiere.search.highlight import highlight, snippet
 from inklusive_quartiere.search.query import clean_query
-from inklusive_quartiere.thesaurus.expansion import expand
 
 from .did_you_mean import did_you_mean
 from .engine import STECKBRIEF, get_engine
 from .listing import steckbrief_meta
+from .querying import query_words
 from .suggestions import suggest
 
 PAGE_SIZE = 20
@@ -44,7 +44,7 @@ def search(request):
     context = {"query": query, "message": message, "results": None, "total": 0, "items": []}
     if words:
         engine = get_engine(request)
-        words = expand(words, request, vocabulary=engine.postings)
+        words = query_words(engine, query, request)
         visible = engine.visible_mask(request.user)
         result = engine.search(request.user, words, {}, "relevanz", with_counts=False, visible=visible)
         rewritten = did_you_mean(engine, request, query, words, result, filters={}, sort="relevanz", visible=visible)
