@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from inklusive_quartiere.core import ratelimit
 from inklusive_quartiere.core.client_ip import client_ip
+from inklusive_quartiere.core.middleware import no_session_renewal
 from inklusive_quartiere.core.pagination import paginate_request
 from inklusive_quartiere.core.summaries import summary_of, with_summaries
 from inklusive_quartiere.core.visibility import visible_pages
@@ -95,6 +96,7 @@ def _json(data: dict, status: int = 200) -> JsonResponse:
     return response
 
 
+@no_session_renewal
 def search_suggestions(request):
     """Suggestions while typing: ``{"query": …, "suggestions": [{"label", "kind", "url"}, …]}`` (suggestions.py)."""
     if request.method not in ("GET", "HEAD"):

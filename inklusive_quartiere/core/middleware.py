@@ -1,6 +1,10 @@
-"""Response headers: content security policy here; cache rules in core/page_cache.py (``PageCacheMiddleware``)."""
+"""Response headers: content security policy here; cache rules in core/page_cache.py (``PageCacheMiddleware``); the
+session middleware that lets background requests leave the idle timeout alone (``no_session_renewal``)."""
+
+import functools
 
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 
 ADMIN_PREFIXES = ("/admin/",)
 
@@ -40,3 +44,27 @@ class ResponsePolicyMiddleware:
         # anonymous visitors may share; Vary: Cookie) are decided in one place: core.page_cache.PageCacheMiddleware,
         # which sits outside the session and CSRF middleware and so sees every cookie a response sets.
         return response
+
+
+def no_session_renewal(view):
+    """Mark a view whose requests do not renew a signed-in person's idle timeout (SESSION_SAVE_EVERY_REQUEST):
+    requests a page makes in the background while someone types (search suggestions) are no sign of presence,
+    and one session write per keystroke pause would cost more than the answer itself."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        request.session_renewal = False
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's session middleware, except that it leaves the session untouched after a view marked with
+    ``no_session_renewal`` when that view did not change the session."""
+
+    def process_response(self, request, response):
+        session = getattr(request, "session", None)
+        if getattr(request, "session_renewal", True) is False and session is not None and not session.modified:
+            return response
+        return super().process_response(request, response)

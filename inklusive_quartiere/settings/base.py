@@ -71,7 +71,7 @@ MIDDLEWARE = [
     # The one place for Cache-Control, and where anonymous pages enter the page cache (core/page_cache.py): it must
     # see every cookie the session, CSRF and message middleware set, and leave WhiteNoise's static headers alone.
     "inklusive_quartiere.core.page_cache.PageCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "inklusive_quartiere.core.middleware.SessionMiddleware",  # Django's, minus renewals by background requests
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

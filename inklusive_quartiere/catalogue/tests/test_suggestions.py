@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 
 from inklusive_quartiere.catalogue import suggestions, views
@@ -233,3 +234,17 @@ def test_the_office_search_terms_are_suggested(client, demo):
     for typed in ("Märchenw", "maerchenw"):
         body = client.get(URL, {"q": typed}).json()
         assert [s["label"] for s in body["suggestions"] if s["kind"] == "begriff"] == ["Märchenwaldgruppe"]
+
+
+def test_suggestions_do_not_renew_a_members_session_but_pages_do(demo):
+    """Typing is no sign of presence: no session write per suggestion (it costs more than the answer), while every
+    page request still renews the idle timeout (SESSION_SAVE_EVERY_REQUEST)."""
+    member = signed_in(make_member("vorschlag-sitzung"))
+    key = member.session.session_key
+    expiry = Session.objects.get(session_key=key).expire_date
+    response = member.get(URL, {"q": "nachbar"})
+    assert response.status_code == 200 and response.json()["suggestions"]
+    assert "sessionid" not in response.cookies
+    assert Session.objects.get(session_key=key).expire_date == expiry
+    assert member.get("/steckbriefe/").status_code == 200
+    assert Session.objects.get(session_key=key).expire_date > expiry
