@@ -693,7 +693,7 @@ def _insert_rank(ordered: list, key: tuple, ranks: np.ndarray) -> None:
 def _refresh(engine: Engine | None) -> Engine:
     """The engine for the current content: ``engine`` with the publications since applied, or a full rebuild."""
     if engine is not None:
-        state, page_ids = changes_since(engine.version, engine.structure)
+        state, page_ids = changes_since(engine.version, engine.structure, engine.token)
         token, version, structure = state
         if token == engine.token:
             return engine

@@ -45,6 +45,9 @@ class SearchChange(models.Model):
 
     version = models.PositiveBigIntegerField(db_index=True)
     page_id = models.PositiveIntegerField()
+    # The content token this change produced: proves that an engine at this version saw this history (a rolled-back
+    # transaction can give the same version number to other changes later).
+    token = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = _("Änderung im Suchindex")

@@ -34,6 +34,9 @@ class ContentToken(models.Model):
     # A fresh random token per change: unlike the counter it never repeats, even after a rollback.
     token = models.CharField(max_length=32, default="initial")
     structure = models.PositiveBigIntegerField(default=0)  # the version of the last change other than a publication
+    # The token of that structural change: versions repeat when a transaction that bumped them is rolled back, this
+    # random value does not, so an engine built on a state that never committed cannot pass as current.
+    lineage = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         db_table = "catalogue_indexstate"
@@ -53,15 +56,21 @@ class ContentToken(models.Model):
         return row or ("empty", 0, 0)
 
     @classmethod
+    def lineage_now(cls) -> str:
+        """The token of the last structural change (see ``lineage``)."""
+        return cls.objects.filter(pk=1).values_list("lineage", flat=True).first() or ""
+
+    @classmethod
     def bump(cls, structural: bool = True) -> None:
         """Replace the token. ``structural=False`` only for publishing or unpublishing pages (see above)."""
         token = uuid.uuid4().hex
         changes = {"version": models.F("version") + 1, "token": token}
         if structural:
             changes["structure"] = models.F("version") + 1
+            changes["lineage"] = token
         updated = cls.objects.filter(pk=1).update(**changes)
         if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"version": 1, "token": token, "structure": 1})
+            cls.objects.get_or_create(pk=1, defaults={"version": 1, "token": token, "structure": 1, "lineage": token})
 
 
 def bump_content_token(*args, **kwargs) -> None:

@@ -16,6 +16,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('version', models.PositiveBigIntegerField(db_index=True)),
                 ('page_id', models.PositiveIntegerField()),
+                ('token', models.CharField(blank=True, default='', max_length=32)),
             ],
             options={
                 'verbose_name': 'Änderung im Suchindex',

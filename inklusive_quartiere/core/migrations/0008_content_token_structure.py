@@ -15,4 +15,9 @@ class Migration(migrations.Migration):
             name='structure',
             field=models.PositiveBigIntegerField(default=0),
         ),
+        migrations.AddField(
+            model_name='contenttoken',
+            name='lineage',
+            field=models.CharField(blank=True, default='', max_length=32),
+        ),
     ]
