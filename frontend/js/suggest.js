@@ -46,8 +46,6 @@
     input.parentNode.appendChild(status);
 
     input.setAttribute("role", "combobox");
-    // ARIA in HTML allows the combobox role on a text field, not on type=search (the Nu checker flags it)
-    input.setAttribute("type", "text");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", listId);
