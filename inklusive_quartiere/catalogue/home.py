@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from inklusive_quartiere.core import chrome
+from inklusive_quartiere.core.pictures import rendition_or_none
 from inklusive_quartiere.core.text import shorten
 from inklusive_quartiere.core.visibility import hidden_among, hidden_collection_ids_for, visible_pages
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
@@ -79,7 +80,7 @@ def card_pictures(request, pages: list) -> dict[int, dict]:
         return {}
     hidden = hidden_collection_ids_for(request)
     images = get_image_model().objects.filter(pk__in=image_ids).exclude(collection_id__in=hidden)
-    renditions = {image.pk: image.get_rendition(CARD_RENDITION) for image in images.prefetch_renditions(CARD_RENDITION)}
+    renditions = {image.pk: rendition_or_none(image, CARD_RENDITION) for image in images.prefetch_renditions(CARD_RENDITION)}
     pictures = {}
     for page in pages:
         rendition = renditions.get(page.lead_image_id)

@@ -12,11 +12,14 @@ Templates render it with ``{% include "core/includes/lead_picture.html" with ima
 
 from __future__ import annotations
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
+from wagtail.images.models import SourceImageIOError
 
 from .blocks import ALT_TEXT_HELP, ALT_TEXT_MAX, IMAGE_HELP
 
@@ -29,6 +32,20 @@ ALT_TEXT_TOO_LONG = _("Der Alternativtext darf höchstens %(max)d Zeichen lang s
 FORMATS = ("avif", "webp", "jpeg")
 WIDTHS = (480, 960, 1440)
 SIZES = "(min-width: 75em) 48rem, 100vw"
+
+logger = logging.getLogger(__name__)
+
+
+def rendition_or_none(image, filter_spec: str):
+    """``image.get_rendition(filter_spec)``, or ``None`` when the image's file cannot be read (deleted from the
+    storage, a restored database without its media): the card or page then shows no picture instead of answering 500.
+    Logged as a warning, once per request and image. (Wagtail's ``{% image %}`` tag and ``get_renditions_or_not_found``
+    do the same for templates.)"""
+    try:
+        return image.get_rendition(filter_spec)
+    except SourceImageIOError as error:
+        logger.warning("Image %s (%s) has no readable file: %s", image.pk, image.title, error)
+        return None
 
 
 class LeadImageMixin(models.Model):

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
 from inklusive_quartiere.core.home_sections import index_url
+from inklusive_quartiere.core.pictures import rendition_or_none
 from inklusive_quartiere.core.text import shorten
 from inklusive_quartiere.core.visibility import hidden_among, visible_pages
 
@@ -30,8 +31,9 @@ def film_section(request, value) -> dict | None:
     if film is None:
         return None
     image_url, image_alt = "", ""
-    if film.poster_id and film.poster:
-        image_url, image_alt = film.poster.get_rendition(CARD_FILTER).url, film.poster_alt
+    poster = rendition_or_none(film.poster, CARD_FILTER) if film.poster_id and film.poster else None
+    if poster is not None:
+        image_url, image_alt = poster.url, film.poster_alt
     elif film.video_id and film.video.thumbnail and _file_visible(user, film.video, request):
         image_url = film.video.thumbnail.url
     members_only = bool(hidden_among(AnonymousUser(), [film.path])) if user.is_authenticated else False

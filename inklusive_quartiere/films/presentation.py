@@ -7,6 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from inklusive_quartiere.core.files import file_visible
+from inklusive_quartiere.core.pictures import rendition_or_none
 from inklusive_quartiere.core.visibility import (
     can_view,
     can_view_collection,
@@ -39,8 +40,9 @@ def file_meta(field_file, kind: str, running_time: str = "") -> str:
 
 def poster_url(film, filter_spec: str = POSTER_FILTER) -> str:
     """The poster rendition, or the video's own thumbnail, or '' (both pass core/media.py's check)."""
-    if getattr(film, "poster_id", None) and film.poster:
-        return film.poster.get_rendition(filter_spec).url
+    poster = rendition_or_none(film.poster, filter_spec) if getattr(film, "poster_id", None) and film.poster else None
+    if poster is not None:
+        return poster.url
     video = film.video if film.video_id else None
     if video is not None and video.thumbnail:
         return video.thumbnail.url
@@ -155,8 +157,9 @@ def film_cards(user, queryset, request=None) -> list[dict]:
         video = film.video if film.video_id else None
         image_url = ""
         image_alt = ""
-        if film.poster_id and film.poster:
-            image_url = film.poster.get_rendition(CARD_FILTER).url
+        poster = rendition_or_none(film.poster, CARD_FILTER) if film.poster_id and film.poster else None
+        if poster is not None:
+            image_url = poster.url
             image_alt = film.poster_alt
         elif video is not None and video.thumbnail and _file_visible(user, video, request):
             image_url = video.thumbnail.url

@@ -7,6 +7,7 @@ import json
 from wagtail.models import Site
 
 from inklusive_quartiere.core.models import SiteSettings
+from inklusive_quartiere.core.pictures import rendition_or_none
 from inklusive_quartiere.core.visibility import is_members_only
 
 from .listing import category_url, feed_links, visible_image_ids
@@ -31,8 +32,8 @@ def json_ld(page, request, categories, figure) -> str:
         data["articleSection"] = [c.name for c in categories]
     if publisher:
         data["publisher"] = {"@type": "Organization", "name": publisher}
-    if figure is not None:
-        rendition = figure["image"].get_rendition("max-1200x900")
+    rendition = rendition_or_none(figure["image"], "max-1200x900") if figure is not None else None
+    if rendition is not None:
         data["image"] = request.build_absolute_uri(rendition.url)
     # "</" must never close the surrounding <script> element.
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

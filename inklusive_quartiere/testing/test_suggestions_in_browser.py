@@ -121,9 +121,12 @@ def test_catalogue_field_a_tap_opens_a_category(visitor):
     page = visitor.page
     visitor.goto("/steckbriefe/")
     summary = page.locator(".iq-filters__summary")
-    if summary.is_visible() and page.locator("details.iq-filters").get_attribute("open") is None:
-        summary.click()  # on a phone the filters start closed
     field = page.locator("#catalogue-q")
+    for _attempt in range(3):  # on a phone the filters start closed (site.js closes them once it has run)
+        if field.is_visible():
+            break
+        summary.click()
+        page.wait_for_timeout(150)
     field.click()
     field.press_sequentially("Begegnung", delay=40)
     listbox = wait_for_list(field, "Begegnung")

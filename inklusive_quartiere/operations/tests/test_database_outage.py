@@ -95,6 +95,8 @@ def _gunicorn(database_url: str, port: int, log: Path) -> subprocess.Popen:
         # The test settings (plain static files, no manifest to build) with production's database behaviour.
         "DJANGO_SETTINGS_MODULE": "inklusive_quartiere.settings.test",
         "DATABASE_URL": database_url,
+        # The test process's folder (the demo's images under media/): the test settings would make a new empty one.
+        "VAR_DIR": str(settings.VAR_DIR),
         "DATABASE_CONN_MAX_AGE": "60",
         "DATABASE_STATEMENT_TIMEOUT": str(STATEMENT_TIMEOUT),
         "DATABASE_CONNECT_TIMEOUT": str(CONNECT_TIMEOUT),
@@ -102,7 +104,6 @@ def _gunicorn(database_url: str, port: int, log: Path) -> subprocess.Popen:
         "ALLOWED_HOSTS": "127.0.0.1",
         "LOG_LEVEL": "WARNING",
     }
-    env.pop("VAR_DIR", None)
     return subprocess.Popen(
         [
             sys.executable,
@@ -135,7 +136,7 @@ def _get(port: int, path: str, timeout: float = 15.0) -> tuple[int, dict, str, f
     return status, headers, body, time.perf_counter() - started
 
 
-def _until(port: int, path: str, status: int, seconds: float):
+def _until(port: int, path: str, status: int, seconds: float, log: Path | None = None):
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -145,7 +146,8 @@ def _until(port: int, path: str, status: int, seconds: float):
         if result and result[0] == status:
             return result
         if time.monotonic() > deadline:
-            raise AssertionError(f"{path} did not answer {status} within {seconds} s: {result and result[:2]}")
+            server_log = log.read_text(errors="replace")[-4000:] if log is not None else ""
+            raise AssertionError(f"{path} did not answer {status} within {seconds} s: {result and result[:2]}\n{server_log}")
         time.sleep(0.2)
 
 
@@ -170,7 +172,7 @@ def test_frozen_and_stopped_postgresql_answer_503_within_seconds(demo):
         server = _gunicorn(url, port, log)
         try:
             _wait_for_port(port, timeout=30)
-            _until(port, "/", 200, 30)  # first request: imports, templates, a persistent connection
+            _until(port, "/", 200, 30, log)  # first request: imports, templates, a persistent connection
             measured["healthy"] = _get(port, "/")[3]
             fresh = iter(range(1000))  # a new query string each time: never served from the page cache
 
@@ -189,7 +191,7 @@ def test_frozen_and_stopped_postgresql_answer_503_within_seconds(demo):
                 _assert_503(_get(port, f"/?v={next(fresh)}"), "frozen (new connection)", measured)
             finally:
                 cluster.thaw()
-            recovered = _until(port, f"/?v={next(fresh)}", 200, 15)
+            recovered = _until(port, f"/?v={next(fresh)}", 200, 15, log)
             measured["after thaw"] = recovered[3]
 
             cluster.stop()
