@@ -1,6 +1,9 @@
 // Suggestions while typing on the site's search fields (inputs with data-suggest="<address of the JSON endpoint>"),
 // after the WAI-ARIA APG pattern "combobox with listbox popup, list autocomplete with manual selection".
-// Without JavaScript the field is a plain <input type="search"> in a form; everything ARIA is added here.
+// Without JavaScript the field is a plain text field in a search form; everything ARIA is added here. The templates
+// write type="text" (with inputmode="search" and enterkeyhint="search" for the phone keyboard's search key): ARIA in
+// HTML allows the combobox role on a text field, not on type=search, and changing the type here made Chromium lay
+// the field out 0 px high inside the closed filter disclosure on phones.
 // Keys: ArrowDown/ArrowUp move through the options (the focus stays in the field: aria-activedescendant), Enter
 // follows the option (a Steckbrief or a category opens; a search term is filled in and the form submitted),
 // Escape closes the list and restores what was typed, Tab leaves. Mouse and touch: a click/tap on an option.
@@ -46,11 +49,6 @@
     input.parentNode.appendChild(status);
 
     input.setAttribute("role", "combobox");
-    // ARIA in HTML allows the combobox role on a text field, not on type=search (the Nu checker flags it). The
-    // phone keyboard keeps its search key through inputmode and enterkeyhint.
-    input.setAttribute("type", "text");
-    input.setAttribute("inputmode", "search");
-    input.setAttribute("enterkeyhint", "search");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", listId);

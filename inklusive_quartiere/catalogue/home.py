@@ -80,7 +80,8 @@ def card_pictures(request, pages: list) -> dict[int, dict]:
         return {}
     hidden = hidden_collection_ids_for(request)
     images = get_image_model().objects.filter(pk__in=image_ids).exclude(collection_id__in=hidden)
-    renditions = {image.pk: rendition_or_none(image, CARD_RENDITION) for image in images.prefetch_renditions(CARD_RENDITION)}
+    images = images.prefetch_renditions(CARD_RENDITION)
+    renditions = {image.pk: rendition_or_none(image, CARD_RENDITION) for image in images}
     pictures = {}
     for page in pages:
         rendition = renditions.get(page.lead_image_id)

@@ -45,6 +45,9 @@ def test_search_fields_point_at_the_endpoint(client, demo, path, field):
     html = client.get(path).content.decode()
     tag = re.search(rf'<input[^>]*id="{field}"[^>]*>', html).group(0)
     assert 'data-suggest="/suche/vorschlaege/"' in tag
-    assert 'type="search"' in tag and "role=" not in tag  # the script adds the ARIA, the HTML stays plain
+    # A text field (ARIA in HTML allows role=combobox on it, not on type=search) with the phone keyboard's search key;
+    # the script adds the ARIA, the HTML stays plain.
+    assert 'type="text"' in tag and 'inputmode="search"' in tag and 'enterkeyhint="search"' in tag
+    assert "role=" not in tag
     assert 'id="iq-suggest-texts"' in html and 'data-many="%(n)s Vorschläge"' in html
     assert "js/suggest.js" in html

@@ -147,7 +147,8 @@ def _until(port: int, path: str, status: int, seconds: float, log: Path | None =
             return result
         if time.monotonic() > deadline:
             server_log = log.read_text(errors="replace")[-4000:] if log is not None else ""
-            raise AssertionError(f"{path} did not answer {status} within {seconds} s: {result and result[:2]}\n{server_log}")
+            answer = result and result[:2]
+            raise AssertionError(f"{path} did not answer {status} within {seconds} s: {answer}\n{server_log}")
         time.sleep(0.2)
 
 
