@@ -231,3 +231,18 @@ def test_city_page_reuses_the_listing(client, demo):
     response = client.get("/stadtlabore/ulm/")
     expected = [p for p in visible_steckbriefe(AnonymousUser()) if p.city.slug == "ulm"]
     assert ctx(response)["total"] == len(expected)
+
+
+def test_the_pages_of_a_listing_open_at_their_results(client, demo):
+    """On a phone the filters come first: the links to the other pages (and the search page's) end in the results'
+    heading, so that the next page does not open 500 px above its first result."""
+    response = client.get(URL, {"sortierung": "titel"})
+    assert ctx(response)["page_obj"].paginator.num_pages > 1  # the demo fills more than one page
+    nav = re.search(r'<nav class="iq-pagination".*?</nav>', response.content.decode(), re.S)[0]
+    links = re.findall(r'href="([^"]+)"', nav)
+    assert links and all(link.endswith("#ergebnisse") for link in links), links
+    assert 'id="ergebnisse"' in response.content.decode()
+    search = client.get("/suche/", {"q": "Quartier"}).content.decode()
+    nav = re.search(r'<nav class="iq-pagination".*?</nav>', search, re.S)[0]
+    assert all(link.endswith("#result-count") for link in re.findall(r'href="([^"]+)"', nav))
+    assert 'id="result-count"' in search

@@ -112,14 +112,17 @@ def service_links(context):
 
 
 @register.inclusion_tag("core/includes/pagination.html", takes_context=True)
-def pagination(context, page_obj, param=PAGE_PARAM):
-    """Numbered pagination that keeps every other GET parameter (filters, query, sorting)."""
+def pagination(context, page_obj, param=PAGE_PARAM, anchor=""):
+    """Numbered pagination that keeps every other GET parameter (filters, query, sorting). With ``anchor`` (the id
+    of the results' heading) each link ends in ``#anchor``: the next page opens at its results, not at the page's top
+    (on a phone the filters come first)."""
     request = context["request"]
+    fragment = f"#{anchor}" if anchor else ""
 
     def url_for(number):
         query = request.GET.copy()
         query[param] = number
-        return "?" + query.urlencode()
+        return "?" + query.urlencode() + fragment
 
     paginator = page_obj.paginator
     items = []

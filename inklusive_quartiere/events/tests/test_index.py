@@ -92,7 +92,7 @@ def test_member_sees_members_only_event_with_label(client, demo):
 # -- pagination --------------------------------------------------------------------------------------------
 def test_second_page_of_past_events(client, demo):
     first = client.get(URL).content.decode()
-    assert 'href="?seite=2"' in first
+    assert 'href="?seite=2#vergangene-termine"' in first  # the next page opens at its list
     response = client.get(URL, {"seite": "2"})
     assert response.status_code == 200
     html = response.content.decode()

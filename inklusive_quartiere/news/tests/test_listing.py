@@ -80,7 +80,7 @@ def test_pagination_ten_per_page_and_beyond_the_end_is_404(client, many, setting
     assert first.context["news"]["total"] == 23
     assert _titles(first)[0] == "Testmeldung Nummer 14"
     html = first.content.decode()
-    assert 'href="?seite=2" rel="next"' in html
+    assert 'href="?seite=2#news-count" rel="next"' in html  # the next page opens at its list
     third = client.get(URL, {"seite": "3"})
     assert third.status_code == 200
     assert len(third.context["news"]["items"]) == 3
@@ -121,7 +121,7 @@ def test_pagination_keeps_the_category(client, demo):
     for n in range(12):
         make_news(f"Quittenmeldung {n}", categories=[quince], date=datetime.date(2024, 1, n + 1))
     html = client.get(URL, {"kategorie": "quitte"}).content.decode()
-    assert 'href="?kategorie=quitte&amp;seite=2" rel="next"' in html
+    assert 'href="?kategorie=quitte&amp;seite=2#news-count" rel="next"' in html
     second = client.get(URL, {"kategorie": "quitte", "seite": "2"})
     assert len(second.context["news"]["items"]) == 2
     assert client.get(URL, {"kategorie": "quitte", "seite": "3"}).status_code == 404
