@@ -18,7 +18,7 @@ from inklusive_quartiere.core.pictures import rendition_or_none
 from inklusive_quartiere.core.text import shorten
 from inklusive_quartiere.core.visibility import hidden_among, hidden_collection_ids_for, visible_pages
 from inklusive_quartiere.steckbriefe.models import SteckbriefPage
-from inklusive_quartiere.taxonomy.models import Category
+from inklusive_quartiere.taxonomy.models import Category, first_pictogram
 
 from .models import CataloguePage
 
@@ -90,6 +90,13 @@ def card_pictures(request, pages: list) -> dict[int, dict]:
     return pictures
 
 
+def first_pictograms(pages: list) -> dict[int, str]:
+    """The drawing of each Steckbrief's first category, by page id (one query)."""
+    ids = [page.pk for page in pages]
+    rows = SteckbriefPage.objects.filter(pk__in=ids).annotate(pictogram=first_pictogram()).values_list("pk", "pictogram")
+    return {pk: pictogram or "" for pk, pictogram in rows}
+
+
 def steckbrief_cards(request, pages: list) -> list[dict]:
     """Cards for these Steckbriefe (already visible to this visitor): title, address, city, short summary, the
     members-only label, the lead image. Two queries whatever the number (the cities' titles and the restrictions), and
@@ -99,6 +106,9 @@ def steckbrief_cards(request, pages: list) -> list[dict]:
     user = request.user
     members_only = hidden_among(AnonymousUser(), [page.path for page in pages]) if user.is_authenticated else set()
     pictures = card_pictures(request, pages)
+    # Where some cards have a picture, the others show their first category's drawing in its place (a row of cards
+    # keeps its titles level); where none has one, no card shows either.
+    drawings = first_pictograms(pages) if pictures else {}
     return [
         {
             "page": page,
@@ -108,6 +118,7 @@ def steckbrief_cards(request, pages: list) -> list[dict]:
             "summary": shorten(page.summary, SUMMARY_LIMIT),
             "members_only": page.path in members_only,
             "picture": pictures.get(page.pk),
+            "pictogram": drawings.get(page.pk, "") if page.pk not in pictures else "",
         }
         for page in pages
     ]

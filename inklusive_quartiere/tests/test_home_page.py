@@ -354,3 +354,25 @@ def test_a_featured_card_shows_its_lead_image_only_to_those_who_may_see_it(clien
     member_images = _card_images(home_html(member_client), "Empfohlen")
     assert len(member_images) == 2 and "kartenbild-inter" in member_images[1]
     assert client.get(member_images[1]).status_code in (302, 403, 404)
+
+
+def test_cards_without_a_picture_show_their_topic_drawing_beside_cards_with_one(client, demo):
+    """A row of cards keeps its titles level: where one card has a picture, the others show their first category's
+    drawing in a tinted panel of the same shape (decorative: no text, the SVG aria-hidden); where no card has a
+    picture, no card shows a panel."""
+    ulm = factories.city_page("Ulm")
+    photo = factories.make_image("Kartenbild Reihe", city="Ulm", size=(1200, 675))
+    inklusion = Category.objects.get(name="Inklusion")
+    with_photo = factories.make_steckbrief(
+        ulm, title="Reihe mit Bild", slug="reihe-mit-bild", lead_image=photo, lead_image_alt="Ein Hoffest."
+    )
+    without = factories.make_steckbrief(ulm, title="Reihe ohne Bild", slug="reihe-ohne-bild", categories=[inklusion])
+    set_sections(steckbriefe_block("Empfohlen", pages=[with_photo, without]))
+    section = section_html(home_html(client), "Empfohlen")
+    panels = re.findall(r'<div class="kern-card__media iq-card-fallback ([^"]+)"[^>]*>(.*?)</div>', section, re.S)
+    assert len(panels) == 1 and panels[0][0] == "iq-picture-fallback--inklusion"
+    assert 'aria-hidden="true"' in panels[0][1] and "M6 40c10 6 26 6 36 0" in panels[0][1]  # the Inklusion drawing
+    assert len(_card_images(section, "Empfohlen")) == 1
+
+    set_sections(steckbriefe_block("Empfohlen", pages=[without]))
+    assert "iq-card-fallback" not in section_html(home_html(client), "Empfohlen")

@@ -95,8 +95,10 @@ def _component_with_body(name: str, template_name: str):
 # True: the variant's icon before the title), role (status, alert, note), classes, id (also tabindex="-1", for
 # moving the focus there), autofocus, status (data-status).
 _component_with_body("alert", "components/alert.html")
-# card: title, url, heading (2 or 3, default 2), image_url, image_alt, image_width, image_height; the body (may
-# be empty) is the card's text.
+# card: title, url, heading (2 or 3, default 2), image_url, image_alt, image_width, image_height, pictogram (a
+# category or a drawing's name: a tinted 16:9 panel with the drawing where the card has no image_url, so that cards
+# in a row with pictures keep their titles level; hidden on phones, where cards stack); the body (may be empty) is the
+# card's text.
 _component_with_body("card", "components/card.html")
 # card_list: the list the cards stand in.
 _component_with_body("card_list", "components/card_list.html")

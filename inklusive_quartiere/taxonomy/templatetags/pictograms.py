@@ -15,6 +15,7 @@ GENERIC = Pictogram.GENERIC.value
 DRAWN = frozenset(Pictogram.values)
 
 
+@register.filter
 def pictogram_name(category) -> str:
     """The drawing for ``category`` (a Category, a pictogram's name, or None): its own when one exists, otherwise
     the generic one."""
