@@ -93,7 +93,8 @@ def card_pictures(request, pages: list) -> dict[int, dict]:
 def first_pictograms(pages: list) -> dict[int, str]:
     """The drawing of each Steckbrief's first category, by page id (one query)."""
     ids = [page.pk for page in pages]
-    rows = SteckbriefPage.objects.filter(pk__in=ids).annotate(pictogram=first_pictogram()).values_list("pk", "pictogram")
+    rows = SteckbriefPage.objects.filter(pk__in=ids).annotate(pictogram=first_pictogram())
+    rows = rows.values_list("pk", "pictogram")
     return {pk: pictogram or "" for pk, pictogram in rows}
 
 
