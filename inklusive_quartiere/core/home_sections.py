@@ -163,7 +163,10 @@ class FilmSectionBlock(SectionBlock):
         page_type="films.FilmPage",
         label=_("Film"),
         required=False,
-        help_text=_("Leer lassen: der zuletzt veröffentlichte Film."),
+        help_text=_(
+            "Leer lassen: der zuletzt veröffentlichte Film. Wer den gewählten Film nicht sehen darf (nur für "
+            "Mitglieder), sieht den neuesten Film, den er sehen darf."
+        ),
     )
 
     class Meta:

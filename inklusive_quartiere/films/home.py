@@ -18,11 +18,11 @@ SUMMARY_LIMIT = 200
 
 
 def home_film(user, chosen):
-    """The chosen film if this visitor may see it; without a choice, the newest film she may see."""
+    """The chosen film if this visitor may see it; otherwise (no choice, or a members-only or withdrawn film chosen)
+    the newest film she may see: a visitor gets a film too when the office chose one for the members."""
     films = visible_pages(user, FilmPage.objects.select_related("video", "poster"))
-    if chosen is not None:
-        return films.filter(pk=chosen.pk).first()
-    return films.order_by("-first_published_at", "-pk").first()
+    film = films.filter(pk=chosen.pk).first() if chosen is not None else None
+    return film or films.order_by("-first_published_at", "-pk").first()
 
 
 def film_section(request, value) -> dict | None:

@@ -239,8 +239,12 @@ def test_film_chosen_or_newest(client, member_client, demo):
     assert titles_in(home_html(client), "Der Film") == [chosen.title]
     secret = factories.make_film("internfilm", title="Interner Film", members_only=True)
     set_sections(("film", {"heading": "Der Film", "film": secret.pk}))
-    assert "Der Film" not in home_html(client)
+    assert titles_in(home_html(client), "Der Film") == [newest.title]  # a visitor: the newest film she may see
+    assert_absent(client.get("/"), "Interner Film", control=newest.title)
     assert titles_in(home_html(member_client), "Der Film") == [secret.title]
+    FilmPage.objects.exclude(pk=secret.pk).update(live=False)  # no film a visitor may see: no section
+    set_sections(("film", {"heading": "Der Film", "film": secret.pk}))
+    assert "Der Film" not in home_html(client)
 
 
 def test_an_unprovided_section_renders_nothing(client, demo, monkeypatch):
