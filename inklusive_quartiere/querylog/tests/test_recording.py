@@ -129,9 +129,7 @@ def test_retention_holds_without_cron_the_first_count_of_a_day_prunes():
 def test_the_demo_privacy_page_says_what_is_counted_and_for_how_long(client, demo):
     """The privacy page (an example text the office replaces) tells visitors about the counting; the number of days
     it names is the retention the code applies."""
-    from inklusive_quartiere.querylog.recording import RETENTION_DAYS
-
     text = client.get("/datenschutz/").content.decode()
     assert "Was die Suche zählt" in text
-    assert f"Nach {RETENTION_DAYS} Tagen werden die Zählungen gelöscht" in text
+    assert f"Nach {recording.RETENTION_DAYS} Tagen werden die Zählungen gelöscht" in text
     assert "keine IP-Adresse" in text and "angemeldeter Mitglieder werden nicht gezählt" in text
