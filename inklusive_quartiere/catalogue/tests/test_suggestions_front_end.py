@@ -39,6 +39,7 @@ def test_the_script_is_built_and_small():
         ("/", "startseite-suche-q"),
         ("/suche/", "search-page-q"),
         ("/steckbriefe/", "catalogue-q"),
+        ("/gibt-es-nicht/", "not-found-q"),  # the 404 page's search
     ],
 )
 def test_search_fields_point_at_the_endpoint(client, demo, path, field):
