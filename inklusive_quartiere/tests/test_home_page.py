@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from inklusive_quartiere.catalogue.models import CataloguePage
 from inklusive_quartiere.core import page_cache, registry
 from inklusive_quartiere.core.home_sections import HomeStreamBlock, SteckbriefeSectionBlock
 from inklusive_quartiere.core.models import HomePage
@@ -380,3 +381,23 @@ def test_cards_without_a_picture_show_their_topic_drawing_beside_cards_with_one(
 
     set_sections(steckbriefe_block("Empfohlen", pages=[without]))
     assert "iq-card-fallback" not in section_html(home_html(client), "Empfohlen")
+
+
+def test_an_image_whose_file_is_gone_costs_the_picture_not_the_page(client, demo, caplog):
+    """A lead image whose file has vanished from the storage (a database restored without its media, a file deleted
+    by hand): the Steckbrief, the home page's cards and the catalogue still answer 200, without that picture."""
+    ulm = factories.city_page("Ulm")
+    photo = factories.make_image("Verschwundenes Hoffest", city="Ulm", size=(1200, 675))
+    page = factories.make_steckbrief(
+        ulm, title="Bilderprobe im Quartier", slug="bilderprobe", lead_image=photo, lead_image_alt="Ein Hoffest."
+    )
+    set_sections(steckbriefe_block("Empfohlen", pages=[page]))
+    photo.file.storage.delete(photo.file.name)
+    search = CataloguePage.objects.live().get().url + "?q=Bilderprobe"
+    for url in (page.url, "/", search):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "verschwundenes-hoffest" not in response.content.decode(), url
+    assert titles_in(home_html(client), "Empfohlen") == ["Bilderprobe im Quartier"]
+    assert page.url in client.get(search).content.decode()  # the Steckbrief is found, shown without its picture
+    assert any("has no readable file" in record.getMessage() for record in caplog.records)
