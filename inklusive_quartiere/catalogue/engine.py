@@ -524,8 +524,9 @@ class Engine:
 
     def word_scores(
         self, word: QueryWord, visible: np.ndarray, scorer: Scorer | None = None
-    ) -> tuple[np.ndarray, list[str], list[str]]:
-        """Per-document score of one query word (0 = no match), the terms that matched, and typo widenings.
+    ) -> tuple[np.ndarray, list[str], list[str], np.ndarray]:
+        """Per-document score of one query word (0 = no match), the terms that matched, typo widenings, and which
+        documents contain the visitor's own word (its stem, its parts or a typo widening: not only an alternative).
 
         The word's own stem scores its BM25F value; documents that only contain the parts of a compound query word
         separately, ``PARTS_FACTOR`` of the parts' mean; an alternative (all of its terms in one document)
@@ -548,6 +549,7 @@ class Engine:
                 fill = together & (scores == 0)
                 scores[fill] = PARTS_FACTOR * scorer.mean(word.parts)[fill]
                 matched.extend(word.parts)
+        direct = scores > 0
         for alternative in word.alternatives:
             together = scorer.together(alternative)
             if together is None:
@@ -565,7 +567,8 @@ class Engine:
                 scores[docs] = np.maximum(scores[docs], values)
                 corrections.append(candidate)
                 matched.append(candidate)
-        return scores, matched, corrections
+            direct = scores > 0
+        return scores, matched, corrections, direct
 
     # -- the query ------------------------------------------------------------------------------------
     def filter_mask(self, param: str, codes: list[int]) -> np.ndarray:
@@ -589,7 +592,12 @@ class Engine:
         """``visible``: the user's ``visible_mask``, when the caller already computed it for this request.
 
         With words, the result set is the best-match set (``minimum_match``) for every sort; "relevanz" orders it
-        by the number of query words matched, then the summed BM25F score, then newest first."""
+        by the number of query words matched, then the summed BM25F score, then newest first.
+
+        Thesaurus alternatives widen a word; they never narrow the result. A document that contains the visitor's
+        own words as often as the best literal match does stays in the set even when documents matching more words
+        through alternatives raise the bar ("Zugewanderte … unterstützen": the one text that says "Zugewanderte"
+        stays, below the texts that say "Migranten" and "unterstützen")."""
         visible = self.visible_mask(user) if visible is None else visible
         base = visible.copy()
         if kinds is not None:
@@ -597,11 +605,12 @@ class Engine:
             base &= np.isin(self.kind_codes, wanted)
         score = np.zeros(self.n, dtype=np.float32)
         matched_words = np.zeros(self.n, dtype=np.int16)
+        direct_words = np.zeros(self.n, dtype=np.int16)
         result = SearchResult(page_ids=[], total=0, order=np.empty(0, dtype=np.int64))
         scorer = self.scorer(visible) if words else None  # the averages cost a pass over all documents
         present = 0
         for word in words:
-            word_score, matched, corrections = self.word_scores(word, visible, scorer)
+            word_score, matched, corrections, direct = self.word_scores(word, visible, scorer)
             if not matched:
                 result.unmatched.append(word.text)
                 continue
@@ -610,10 +619,13 @@ class Engine:
                 result.corrections[word.text] = corrections
             result.terms.update(matched)
             matched_words += word_score > 0
+            direct_words += direct
             score += word_score
         if words:
             best = int(matched_words[base].max()) if present and base.any() else 0
-            base &= matched_words >= max(1, min(minimum_match(present), best))
+            best_direct = int(direct_words[base].max()) if present and base.any() else 0
+            literal = direct_words >= max(1, min(minimum_match(present), best_direct))
+            base &= (matched_words >= max(1, min(minimum_match(present), best))) | literal
         masks = {param: self.filter_mask(param, codes) for param, codes in filters.items() if codes}
         selected = base.copy()
         for mask in masks.values():

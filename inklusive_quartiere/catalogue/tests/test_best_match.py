@@ -119,3 +119,18 @@ def test_scores_of_public_documents_do_not_depend_on_members_only_ones(pages):
     after = dict(zip(engine.page_ids[after[0][visible_docs]].tolist(), after[1][visible_docs].tolist(), strict=True))
     assert after == pytest.approx(before)
     assert np.count_nonzero(engine.is_steckbrief & ~anonymous) >= 3
+
+
+def test_alternatives_never_push_out_the_text_with_the_visitors_own_word(demo):
+    """Two query words: "Kolibriwort" (one text uses it, others its alternative "Pinguinwort") and "Lemurwort". The
+    texts matching both through the alternative come first, but the one text with the visitor's own word stays in
+    the result below them (before the thesaurus it was the first result; the alternative must not remove it)."""
+    own = make_steckbrief(title="Kolibriwort Sammelstelle", slug="kolibri-eigen", summary="Nur ein Test.")
+    both = make_steckbrief(title="Pinguinwort Lemurwort", slug="pinguin-lemur", summary="Nur ein Test.")
+    other = make_steckbrief(title="Lemurwort allein", slug="lemur", summary="Nur ein Test.")
+    words = [with_alternatives("Kolibriwort", "Pinguinwort"), analyze_query("Lemurwort")[0]]
+    _result, found = search(words)
+    assert found[0] == both.pk  # both words (one through the alternative)
+    assert own.pk in found and other.pk in found  # the literal best (one own word each) stays
+    _result, plain = search([analyze_query("Kolibriwort")[0], analyze_query("Lemurwort")[0]])
+    assert set(plain) == {own.pk, both.pk, other.pk}  # without the thesaurus: the union (nothing has both)
