@@ -77,6 +77,16 @@ class Scorer:
         self.weights = np.array([w for _f, w in FIELD_WEIGHTS], dtype=np.float32)
         self._cache: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
         self._full: dict[str, np.ndarray] = {}
+        self._idf: dict[str, float] = {}
+
+    def idf_for(self, frequency: int) -> float:
+        """The IDF of something ``frequency`` visible documents contain."""
+        return math.log(1 + (self.count - frequency + 0.5) / (frequency + 0.5))
+
+    def idf(self, term: str) -> float:
+        """The IDF of a term that occurs in some visible document (``term`` is not None for it)."""
+        self.term(term)
+        return self._idf[term]
 
     def term(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         """(documents, BM25F score) of a term, or None when no visible document contains it."""
@@ -88,7 +98,7 @@ class Scorer:
             docs, tfs = posting
             frequency = int(np.count_nonzero(self.visible[docs]))
             if frequency:
-                idf = math.log(1 + (self.count - frequency + 0.5) / (frequency + 0.5))
+                idf = self._idf[term] = self.idf_for(frequency)
                 norm = (1 - B) + B * self.engine.lengths[:, docs].T / self.average
                 weighted = (tfs / norm) @ self.weights
                 value = (docs, (idf * weighted * (K1 + 1) / (K1 + weighted)).astype(np.float32))
@@ -550,13 +560,22 @@ class Engine:
                 scores[fill] = PARTS_FACTOR * scorer.mean(word.parts)[fill]
                 matched.extend(word.parts)
         direct = scores > 0
-        for alternative in word.alternatives:
-            together = scorer.together(alternative)
-            if together is None:
-                continue
-            alternative_scores = ALTERNATIVE_FACTOR * scorer.mean(alternative)
-            np.maximum(scores, np.where(together, alternative_scores, 0), out=scores)
-            matched.extend(term for term in alternative if term not in matched)
+        found = [(alt, together) for alt in word.alternatives if (together := scorer.together(alt)) is not None]
+        if found:
+            # The word and its alternatives are one pseudo-term (as Lucene scores synonyms): one IDF for all, that
+            # of the most frequent of them, so that a rare alternative cannot outweigh the visitor's own word and a
+            # widely widened word weighs less beside the other words of the query.
+            frequencies = [int(np.count_nonzero(together & visible)) for _alt, together in found]
+            if own is not None:
+                frequencies.append(int(np.count_nonzero(visible[own[0]])))
+            shared = scorer.idf_for(max(frequencies))
+            if own is not None:
+                scores[own[0]] = own[1] * (shared / scorer.idf(word.stem))
+            for alternative, together in found:
+                saturation = sum(scorer.full(t) / scorer.idf(t) for t in alternative) / len(alternative)
+                alternative_scores = ALTERNATIVE_FACTOR * shared * saturation
+                np.maximum(scores, np.where(together, alternative_scores, 0), out=scores)
+                matched.extend(term for term in alternative if term not in matched)
         if not matched and len(word.text) >= TYPO_MIN_LENGTH:
             candidates = set(self._near_terms(word.stem)) | set(self._near_words(fold(word.text)))
             for candidate in sorted(candidates):

@@ -134,3 +134,17 @@ def test_alternatives_never_push_out_the_text_with_the_visitors_own_word(demo):
     assert own.pk in found and other.pk in found  # the literal best (one own word each) stays
     _result, plain = search([analyze_query("Kolibriwort")[0], analyze_query("Lemurwort")[0]])
     assert set(plain) == {own.pk, both.pk, other.pk}  # without the thesaurus: the union (nothing has both)
+
+
+def test_a_rare_alternative_does_not_outrank_the_visitors_own_word(demo):
+    """The word and its alternatives share one IDF (that of the most frequent): six texts say "Kolibriwort", one
+    says only its rare alternative "Pinguinwort". With an IDF of its own the rare alternative came first; now the
+    texts with the visitor's own word do, and the alternative still follows."""
+    own = [
+        make_steckbrief(title=f"Kolibriwort Beispiel {n}", slug=f"kolibri-{n}", summary="Nur ein Test.")
+        for n in range(6)
+    ]
+    rare = make_steckbrief(title="Pinguinwort Beispiel", slug="pinguin-selten", summary="Nur ein Test.")
+    _result, found = search([with_alternatives("Kolibriwort", "Pinguinwort")])
+    assert set(found[:6]) == {page.pk for page in own}
+    assert found[6] == rare.pk
