@@ -540,7 +540,8 @@ class Engine:
 
         The word's own stem scores its BM25F value; documents that only contain the parts of a compound query word
         separately, ``PARTS_FACTOR`` of the parts' mean; an alternative (all of its terms in one document)
-        ``ALTERNATIVE_FACTOR`` of its terms' mean; a document gets the best of these. A word of seven letters or
+        ``ALTERNATIVE_FACTOR`` of its terms' mean; a document gets the best of these. With alternatives, the word's
+        own score and theirs use one shared IDF (see below). A word of seven letters or
         more that matches nothing is widened to the index terms within one edit.
 
         Only terms occurring in a ``visible`` document count as existing: a word only hidden pages contain is
