@@ -7,12 +7,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
 from inklusive_quartiere.core.home_sections import index_url
-from inklusive_quartiere.core.pictures import rendition_or_none
 from inklusive_quartiere.core.text import shorten
 from inklusive_quartiere.core.visibility import hidden_among, visible_pages
 
 from .models import FilmIndexPage, FilmPage
-from .presentation import CARD_FILTER, _file_visible
+from .presentation import card_image
 
 SUMMARY_LIMIT = 200
 
@@ -30,12 +29,7 @@ def film_section(request, value) -> dict | None:
     film = home_film(user, value.get("film"))
     if film is None:
         return None
-    image_url, image_alt = "", ""
-    poster = rendition_or_none(film.poster, CARD_FILTER) if film.poster_id and film.poster else None
-    if poster is not None:
-        image_url, image_alt = poster.url, film.poster_alt
-    elif film.video_id and film.video.thumbnail and _file_visible(user, film.video, request):
-        image_url = film.video.thumbnail.url
+    image_url, image_alt = card_image(user, film, request)
     members_only = bool(hidden_among(AnonymousUser(), [film.path])) if user.is_authenticated else False
     item = {
         "page": film,

@@ -49,6 +49,18 @@ def poster_url(film, filter_spec: str = POSTER_FILTER) -> str:
     return ""
 
 
+def card_image(user, film, request=None) -> tuple[str, str]:
+    """A film card's picture as (url, alt): the poster's card rendition with its alt text, or the video's own
+    thumbnail (decorative) when the visitor may see the video, or ("", "")."""
+    poster = rendition_or_none(film.poster, CARD_FILTER) if film.poster_id and film.poster else None
+    if poster is not None:
+        return poster.url, film.poster_alt
+    video = film.video if film.video_id else None
+    if video is not None and video.thumbnail and _file_visible(user, video, request):
+        return video.thumbnail.url, ""
+    return "", ""
+
+
 def _file_visible(user, file, request=None) -> bool:
     """``can_view_collection`` for the file's collection; with the request, from the collections the visitor may not
     see (the same rule, one query per request for all files)."""
@@ -154,15 +166,7 @@ def film_cards(user, queryset, request=None) -> list[dict]:
     members_only = hidden_among(AnonymousUser(), [film.path for film in films]) if user.is_authenticated else set()
     cards = []
     for film in films:
-        video = film.video if film.video_id else None
-        image_url = ""
-        image_alt = ""
-        poster = rendition_or_none(film.poster, CARD_FILTER) if film.poster_id and film.poster else None
-        if poster is not None:
-            image_url = poster.url
-            image_alt = film.poster_alt
-        elif video is not None and video.thumbnail and _file_visible(user, video, request):
-            image_url = video.thumbnail.url
+        image_url, image_alt = card_image(user, film, request)
         cards.append(
             {
                 "page": film,
